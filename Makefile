@@ -1,0 +1,81 @@
+# cyberaide — `make run` to serve the site, `make test` to run every test.
+# Both create .venv and install what they need; `make help` lists the other targets.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE := cyberaide.settings
+
+.DEFAULT_GOAL := help
+.PHONY: help run test test-postgres bench lint format messages compilemessages migrate \
+	system-packages gettext browsers clean
+
+help:
+	@echo "make run        serve the site on http://$(HOST):$(PORT)/ (development settings)"
+	@echo "make test       run the whole test suite, browser tests included"
+	@echo "make bench      run the benchmarks in bench/"
+	@echo "make lint       ruff check and format check"
+	@echo "make messages   update the fr and en catalogs from the code, then compile them"
+	@echo "make system-packages  install Debian packages: gettext, chromium (needs root or sudo)"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet .
+	rm -rf build *.egg-info
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet ".[dev]"
+	rm -rf build *.egg-info
+	touch $@
+
+# Debian packages: gettext compiles the catalogs; chromium runs the browser tests
+# (never a browser downloaded by a test tool).
+gettext:
+	@command -v msgfmt >/dev/null || { $(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext; }
+
+browsers:
+	@[ -x /usr/bin/chromium ] || { $(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core; }
+
+system-packages: gettext browsers
+
+compilemessages: gettext $(VENV)/.installed
+	$(BIN)/python manage.py compilemessages --ignore=.venv -v 0
+
+migrate: $(VENV)/.installed
+	@mkdir -p var
+	$(BIN)/python manage.py migrate --noinput -v 0
+
+run: $(VENV)/.installed compilemessages migrate
+	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: system-packages $(VENV)/.installed-dev compilemessages
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+bench: system-packages $(VENV)/.installed-dev compilemessages
+	$(BIN)/python -m bench
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+messages: gettext $(VENV)/.installed
+	$(BIN)/python manage.py makemessages -l fr -l en --no-obsolete --ignore=.venv --ignore=var --ignore=tests --ignore=bench
+	@# The msgids are English: the English catalog is the msgids themselves.
+	msgen --no-location --sort-output -o locale/en/LC_MESSAGES/django.po locale/en/LC_MESSAGES/django.po
+	$(BIN)/python manage.py compilemessages --ignore=.venv -v 0
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,23 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class User(AbstractUser):
+    """A person using cyberaide: a victim, a parent, or school staff helping a pupil.
+
+    Username and password only; the e-mail address is optional because a pupil may have
+    none, or not want one linked. Being a helper is not a role of the account: it comes
+    from a grant on a dossier.
+    """
+
+    email = models.EmailField(_("e-mail address"), blank=True)
+    establishment = models.CharField(
+        _("establishment"),
+        max_length=200,
+        blank=True,
+        help_text=_("For school staff: the school or institution where you work."),
+    )
+
+    class Meta(AbstractUser.Meta):
+        swappable = "AUTH_USER_MODEL"

@@ -1,0 +1,12 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+
+from cyberaide import views
+
+urlpatterns = [
+    path("exit/", views.quick_exit, name="quick_exit"),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("guidance.urls")),
+)
