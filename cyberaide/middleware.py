@@ -1,6 +1,7 @@
 """Response headers that Django's own middleware does not set."""
 
 from django.conf import settings
+from django.utils.cache import add_never_cache_headers
 
 
 def content_security_policy(get_response):
@@ -10,6 +11,22 @@ def content_security_policy(get_response):
     def middleware(request):
         response = get_response(request)
         response.headers.setdefault("Content-Security-Policy", settings.CONTENT_SECURITY_POLICY)
+        return response
+
+    return middleware
+
+
+def private_pages_not_stored(get_response):
+    """Tell browsers and proxies to keep no copy of a page seen while logged in.
+
+    Someone on the same computer must not find a dossier in the browser's cache or by
+    pressing Back after the victim logged out.
+    """
+
+    def middleware(request):
+        response = get_response(request)
+        if request.user.is_authenticated and not request.path.startswith("/static/"):
+            add_never_cache_headers(response)
         return response
 
     return middleware

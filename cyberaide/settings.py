@@ -5,6 +5,7 @@ variables listed in the README; with them, ``manage.py check --deploy`` is clean
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -49,6 +50,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -62,6 +64,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "cyberaide.middleware.private_pages_not_stored",
+    # Last, as django-axes asks: it turns a locked-out login into our lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cyberaide.urls"
@@ -104,6 +109,29 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "cyberaide.User"
 
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTHENTICATION_BACKENDS = [
+    # django-axes first: it refuses a locked-out username and address before the check.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "evidence:dossier_list"
+LOGOUT_REDIRECT_URL = "guidance:home"
+
+# Repeated failed logins lock out the username from that address for a while.
+AXES_FAILURE_LIMIT = env_int("CYBERAIDE_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("CYBERAIDE_LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_VERBOSE = False
+AXES_IPWARE_PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0) or None
+AXES_USERNAME_FORM_FIELD = "username"
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -124,6 +152,16 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = DATA_DIR / "static"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Evidence files: never under a public URL; served only by views that check access.
+    "evidence": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": DATA_DIR / "evidence",
+            "base_url": None,
+            "file_permissions_mode": 0o600,
+            "directory_permissions_mode": 0o700,
+        },
+    },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -157,6 +195,20 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS and env_bool("DJANGO_HSTS_PRELOAD", default=True)
 if env_bool("DJANGO_BEHIND_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Evidence: limits, and the key that wraps every dossier's own encryption key
+# (32 random bytes, URL-safe base64: `python -c "import base64,os;
+# print(base64.urlsafe_b64encode(os.urandom(32)).decode())"`).
+CYBERAIDE_STORAGE_KEY = os.environ.get("CYBERAIDE_STORAGE_KEY", "")
+CYBERAIDE_MAX_FILE_BYTES = env_int("CYBERAIDE_MAX_FILE_MB", 25) * 1024 * 1024
+CYBERAIDE_DOSSIER_QUOTA_BYTES = env_int("CYBERAIDE_DOSSIER_QUOTA_MB", 500) * 1024 * 1024
+CYBERAIDE_MAX_IMAGE_PIXELS = env_int("CYBERAIDE_MAX_IMAGE_MEGAPIXELS", 64) * 1_000_000
+CYBERAIDE_MAX_FILES_PER_UPLOAD = 20
+CYBERAIDE_MAX_MESSAGE_CHARACTERS = 100_000
+# Files above this size wait on disk, not in memory, while the request is read.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FILES = CYBERAIDE_MAX_FILES_PER_UPLOAD
+FILE_UPLOAD_PERMISSIONS = 0o600
 
 # Where the quick-exit button sends the visitor: a neutral, everyday site.
 QUICK_EXIT_URL = os.environ.get("CYBERAIDE_QUICK_EXIT_URL") or "https://www.google.fr/"

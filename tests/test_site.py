@@ -72,7 +72,7 @@ def test_no_template_references_an_external_host_in_a_resource():
 
 
 @pytest.mark.parametrize("url", ["/fr/", "/en/guide/3/", "/exit/", "/fr/nowhere/"])
-def test_security_headers_on_every_response(client, url):
+def test_security_headers_on_every_response(client, url, db):
     response = client.get(url)
     csp = response.headers["Content-Security-Policy"]
     assert "default-src 'self'" in csp

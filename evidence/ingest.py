@@ -1,0 +1,170 @@
+"""What happens to a file the moment it arrives, before anything else.
+
+``inspect_upload`` reads the bytes once, hashes them, notes the receipt time, checks what
+the file really is (never trusting its name or declared type), and prepares the display
+copy (JPEG, long side at most 1600 px, orientation applied, no metadata) and the
+thumbnail. It stores nothing: the caller stores the result in one transaction, so a
+refused or failed file leaves nothing behind.
+"""
+
+import hashlib
+import io
+import warnings
+from dataclasses import dataclass
+
+import pillow_heif
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+pillow_heif.register_heif_opener()
+
+DISPLAY_LONG_SIDE = 1600
+THUMBNAIL_LONG_SIDE = 320
+DISPLAY_QUALITY = 80
+THUMBNAIL_QUALITY = 70
+IMAGE_FORMATS = ("PNG", "JPEG", "WEBP", "GIF", "HEIF")
+IMAGE_CONTENT_TYPES = {
+    "PNG": "image/png",
+    "JPEG": "image/jpeg",
+    "WEBP": "image/webp",
+    "GIF": "image/gif",
+    "HEIF": "image/heic",
+}
+
+
+class UploadRefused(Exception):
+    """A file we will not keep, with the reason to show the person who sent it."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass
+class InspectedFile:
+    data: bytes
+    sha256: str
+    received_at: object
+    size: int
+    content_type: str
+    original_name: str
+    width: int | None = None
+    height: int | None = None
+    display: bytes = b""
+    thumbnail: bytes = b""
+    note: str = ""
+
+    @property
+    def is_image(self):
+        return bool(self.display)
+
+
+def inspect_upload(uploaded_file):
+    """Read, hash and check one uploaded file; raise ``UploadRefused`` with the reason."""
+    if uploaded_file.size > settings.CYBERAIDE_MAX_FILE_BYTES:
+        raise UploadRefused(
+            _("This file is larger than %(limit)s MB.")
+            % {"limit": settings.CYBERAIDE_MAX_FILE_BYTES // (1024 * 1024)}
+        )
+    received_at = timezone.now()
+    data = b"".join(uploaded_file.chunks())
+    if not data:
+        raise UploadRefused(_("This file is empty."))
+    inspected = InspectedFile(
+        data=data,
+        sha256=hashlib.sha256(data).hexdigest(),
+        received_at=received_at,
+        size=len(data),
+        content_type="",
+        original_name=(uploaded_file.name or "")[-255:],
+    )
+    if data.startswith(b"%PDF-"):
+        _check_pdf(data)
+        inspected.content_type = "application/pdf"
+        return inspected
+    _prepare_image(inspected)
+    return inspected
+
+
+def _check_pdf(data):
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            reader = PdfReader(io.BytesIO(data), strict=False)
+            if reader.is_encrypted:
+                raise UploadRefused(
+                    _("This PDF is protected by a password. Remove the password and try again.")
+                )
+            if len(reader.pages) == 0:
+                raise UploadRefused(_("This PDF has no page."))
+    except UploadRefused:
+        raise
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as error:
+        raise UploadRefused(_("This PDF is damaged or incomplete and cannot be read.")) from error
+
+
+def _prepare_image(inspected):
+    try:
+        with warnings.catch_warnings():
+            # Pillow warns, then errors, on decompression bombs: refuse at the warning.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(inspected.data), formats=IMAGE_FORMATS)
+            if image.width * image.height > settings.CYBERAIDE_MAX_IMAGE_PIXELS:
+                raise UploadRefused(_too_many_pixels())
+            inspected.content_type = IMAGE_CONTENT_TYPES[image.format]
+            inspected.width, inspected.height = image.size
+            if getattr(image, "n_frames", 1) > 1:
+                image.seek(0)
+                inspected.note = "first_frame_only"
+            # A smaller decode is enough for the display copy (JPEG only, and exact for
+            # the hash, which covers the original bytes).
+            image.draft("RGB", (DISPLAY_LONG_SIDE, DISPLAY_LONG_SIDE))
+            image.load()
+    except UploadRefused:
+        raise
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError) as error:
+        raise UploadRefused(_too_many_pixels()) from error
+    except UnidentifiedImageError as error:
+        raise UploadRefused(
+            _("This file is not a picture or a PDF we can read (PNG, JPEG, WebP, HEIC, GIF, PDF).")
+        ) from error
+    except (OSError, SyntaxError, ValueError, EOFError) as error:
+        raise UploadRefused(
+            _("This picture is damaged or incomplete and cannot be read.")
+        ) from error
+    image = ImageOps.exif_transpose(image)
+    image = _flatten(image)
+    image.thumbnail((DISPLAY_LONG_SIDE, DISPLAY_LONG_SIDE), Image.Resampling.LANCZOS)
+    inspected.display = _jpeg(image, DISPLAY_QUALITY)
+    image.thumbnail((THUMBNAIL_LONG_SIDE, THUMBNAIL_LONG_SIDE), Image.Resampling.BILINEAR)
+    inspected.thumbnail = _jpeg(image, THUMBNAIL_QUALITY)
+
+
+def _too_many_pixels():
+    return _("This picture is too large (more than %(limit)s million pixels).") % {
+        "limit": settings.CYBERAIDE_MAX_IMAGE_PIXELS // 1_000_000
+    }
+
+
+def _flatten(image):
+    """RGB on white, whatever the mode: transparency in screenshots becomes white."""
+    if image.mode in ("RGBA", "LA") or (image.mode == "P" and "transparency" in image.info):
+        image = image.convert("RGBA")
+        background = Image.new("RGB", image.size, (255, 255, 255))
+        background.paste(image, mask=image.getchannel("A"))
+        return background
+    if image.mode != "RGB":
+        return image.convert("RGB")
+    return image
+
+
+def _jpeg(image, quality):
+    """Encode as JPEG with no metadata at all (no EXIF, no GPS, no ICC comment)."""
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=quality, optimize=False, progressive=False)
+    return buffer.getvalue()

@@ -1,0 +1,81 @@
+"""The chain of custody: append events, verify the chain.
+
+Callers hold a transaction that locked the dossier (``lock_dossier``), so two writers
+never append the same sequence number.
+"""
+
+import hashlib
+import json
+
+from django.db import transaction
+from django.utils import timezone
+
+from evidence.models import Dossier, Event
+
+GENESIS_HASH = "0" * 64
+
+
+def lock_dossier(dossier):
+    """Take the dossier's row lock for the rest of the transaction (no-op on SQLite,
+    whose IMMEDIATE transactions already serialize writers)."""
+    Dossier.objects.select_for_update().filter(pk=dossier.pk).values_list("pk").first()
+
+
+def canonical_content(event):
+    """The bytes an event's hash covers: every field but the hashes, in a fixed form."""
+    content = {
+        "dossier": str(event.dossier.public_id),
+        "sequence": event.sequence,
+        "created_at": event.created_at.isoformat(),
+        "action": event.action,
+        "actor": event.actor,
+        "exhibit": str(event.exhibit_public_id) if event.exhibit_public_id else "",
+        "exhibit_sha256": event.exhibit_sha256,
+        "details": event.details,
+    }
+    return json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def chain_hash(previous_hash, event):
+    return hashlib.sha256(previous_hash.encode() + canonical_content(event)).hexdigest()
+
+
+def record_event(*, dossier, actor, action, exhibit=None, details=None):
+    """Append one event to the dossier's journal and return it."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("record_event must run inside the transaction that locked the dossier")
+    last = Event.objects.filter(dossier=dossier).order_by("-sequence").first()
+    event = Event(
+        dossier=dossier,
+        sequence=last.sequence + 1 if last else 1,
+        created_at=timezone.now(),
+        action=action,
+        actor=actor_label(actor),
+        exhibit_public_id=exhibit.public_id if exhibit else None,
+        exhibit_sha256=exhibit.sha256 if exhibit else "",
+        details=details or {},
+        previous_hash=last.hash if last else GENESIS_HASH,
+    )
+    event.hash = chain_hash(event.previous_hash, event)
+    event.save()
+    return event
+
+
+def actor_label(actor):
+    return actor.get_username() if actor is not None else "cyberaide"
+
+
+def verify_journal(dossier, events=None):
+    """Check the whole chain. Returns ``(True, None)`` or ``(False, first_bad_event)``."""
+    events = list(events if events is not None else dossier.events.order_by("sequence"))
+    previous_hash = GENESIS_HASH
+    for expected_sequence, event in enumerate(events, start=1):
+        event.dossier = dossier  # already known; avoids one query per event
+        if (
+            event.sequence != expected_sequence
+            or event.previous_hash != previous_hash
+            or event.hash != chain_hash(previous_hash, event)
+        ):
+            return False, event
+        previous_hash = event.hash
+    return True, None

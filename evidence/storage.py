@@ -1,0 +1,78 @@
+"""Private, encrypted storage of evidence files.
+
+Each dossier has its own AES-256-GCM key, kept in the database wrapped (encrypted) by the
+server key from the environment. Files are encrypted with the dossier key and stored under
+server-generated names; the name is authenticated with the content, so a file moved to
+another name or dossier no longer decrypts. Erasing a dossier's key makes its files
+unreadable everywhere, backups included (crypto-shredding).
+"""
+
+import base64
+import hashlib
+import os
+import uuid
+
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import storages
+
+FORMAT_VERSION = b"\x01"
+NONCE_SIZE = 12
+
+
+def _server_key():
+    configured = settings.CYBERAIDE_STORAGE_KEY
+    if configured:
+        return base64.urlsafe_b64decode(configured)
+    # Development fallback; `check --deploy` asks for a real key.
+    return hashlib.sha256(b"cyberaide-storage-key:" + settings.SECRET_KEY.encode()).digest()
+
+
+def _encrypt(key, data, associated_data):
+    nonce = os.urandom(NONCE_SIZE)
+    return FORMAT_VERSION + nonce + AESGCM(key).encrypt(nonce, data, associated_data)
+
+
+def _decrypt(key, blob, associated_data):
+    if blob[:1] != FORMAT_VERSION:
+        raise ValueError("Unknown evidence file format.")
+    nonce = blob[1 : 1 + NONCE_SIZE]
+    return AESGCM(key).decrypt(nonce, blob[1 + NONCE_SIZE :], associated_data)
+
+
+def new_wrapped_key():
+    """A fresh dossier key, wrapped by the server key, ready for ``Dossier.wrapped_key``."""
+    return _encrypt(_server_key(), AESGCM.generate_key(bit_length=256), b"dossier-key")
+
+
+def _dossier_key(dossier):
+    return _decrypt(_server_key(), bytes(dossier.wrapped_key), b"dossier-key")
+
+
+def evidence_storage():
+    return storages["evidence"]
+
+
+def save_file(dossier, data, *, suffix):
+    """Encrypt ``data`` for this dossier, store it under a new name and return the name."""
+    name = f"{dossier.public_id}/{uuid.uuid4().hex}{suffix}"
+    blob = _encrypt(_dossier_key(dossier), data, name.encode())
+    stored_name = evidence_storage().save(name, ContentFile(blob))
+    if stored_name != name:  # a UUID collision: never let a name differ from its AAD
+        evidence_storage().delete(stored_name)
+        raise RuntimeError("Evidence file name collision.")
+    return name
+
+
+def read_file(dossier, name):
+    with evidence_storage().open(name, "rb") as handle:
+        blob = handle.read()
+    return _decrypt(_dossier_key(dossier), blob, name.encode())
+
+
+def delete_files(names):
+    storage = evidence_storage()
+    for name in names:
+        if name:
+            storage.delete(name)

@@ -1,0 +1,66 @@
+"""Real rows and real files for the evidence tests."""
+
+import datetime
+import io
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image, ImageDraw
+
+from evidence import services
+from evidence.models import Platform
+
+PASSWORD = "correct horse battery staple 42"
+
+
+def make_user(django_user_model, username):
+    return django_user_model.objects.create_user(username, password=PASSWORD)
+
+
+def make_dossier(owner, title="Mon dossier"):
+    return services.create_dossier(owner=owner, title=title)
+
+
+def png_bytes(size=(390, 844), color=(240, 240, 245), text="Message"):
+    image = Image.new("RGB", size, color)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((20, 40, size[0] - 20, 120), fill=(30, 120, 220))
+    draw.text((30, 60), text, fill=(255, 255, 255))
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def jpeg_bytes(size=(1200, 900), exif=None):
+    image = Image.new("RGB", size, (200, 180, 160))
+    ImageDraw.Draw(image).ellipse((100, 100, 400, 400), fill=(20, 20, 20))
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=90, **({"exif": exif} if exif else {}))
+    return buffer.getvalue()
+
+
+def upload(data, name="capture.png", content_type="image/png"):
+    return SimpleUploadedFile(name, data, content_type=content_type)
+
+
+def details(**overrides):
+    values = {
+        "occurred_on": datetime.date(2026, 10, 3),
+        "occurred_time": None,
+        "platform": Platform.SNAPCHAT,
+        "platform_other": "",
+        "author_name": "@harceleur",
+        "author_profile_url": "",
+        "content_url": "",
+        "description": "",
+    }
+    values.update(overrides)
+    return values
+
+
+def add_image(dossier, **overrides):
+    return services.add_file_exhibit(
+        dossier=dossier,
+        actor=dossier.owner,
+        uploaded_file=upload(png_bytes()),
+        details=details(**overrides),
+    )
