@@ -5,6 +5,7 @@ variables listed in the README; with them, ``manage.py check --deploy`` is clean
 """
 
 import os
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -104,6 +105,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+    # Tests use a file, not memory, so they exercise WAL and concurrent connections.
+    DATABASES["default"]["TEST"] = {
+        "NAME": os.path.join(tempfile.gettempdir(), f"cyberaide-test-{os.getpid()}.sqlite3")
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -9,4 +9,6 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("guidance.urls")),
+    path("accounts/", include("cyberaide.account_urls")),
+    path("dossiers/", include("evidence.urls")),
 )

@@ -1,7 +1,18 @@
+"""Accounts and the quick exit."""
+
 from django.conf import settings
-from django.contrib.auth import logout
-from django.shortcuts import redirect
+from django.contrib import messages
+from django.contrib.auth import login, logout
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from cyberaide.forms import DeleteAccountForm, SignupForm
+from evidence.export import build_account_export
+from evidence.services import erase_account
 
 
 @never_cache
@@ -14,3 +25,43 @@ def quick_exit(request):
     """
     logout(request)
     return redirect(settings.QUICK_EXIT_URL)
+
+
+@never_cache
+def signup(request):
+    if request.user.is_authenticated:
+        return redirect(settings.LOGIN_REDIRECT_URL)
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Your account is ready."))
+        return redirect(settings.LOGIN_REDIRECT_URL)
+    return render(request, "accounts/signup.html", {"form": form})
+
+
+@login_required
+def my_data(request):
+    form = DeleteAccountForm(user=request.user)
+    return render(request, "accounts/my_data.html", {"delete_form": form})
+
+
+@login_required
+@require_POST
+def export_data(request):
+    """Everything the account holds, as a zip: originals, display copies, manifest, journal."""
+    archive = build_account_export(user=request.user)
+    return FileResponse(archive, as_attachment=True, filename="cyberaide-export.zip")
+
+
+@login_required
+@require_POST
+def delete_account(request):
+    form = DeleteAccountForm(request.POST, user=request.user)
+    if not form.is_valid():
+        return render(request, "accounts/my_data.html", {"delete_form": form}, status=400)
+    user = request.user
+    logout(request)
+    erase_account(user=user)
+    messages.success(request, _("Your account and everything in it have been erased."))
+    return redirect("guidance:home")

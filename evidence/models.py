@@ -29,9 +29,7 @@ class Dossier(models.Model):
     title = models.CharField(
         _("title"),
         max_length=120,
-        help_text=_(
-            "Only you see it. Choose a neutral title if someone else may see your screen."
-        ),
+        help_text=_("Only you see it. Choose a neutral title if someone else may see your screen."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     # The key that encrypts this dossier's files, itself encrypted with the server key.
@@ -67,6 +65,16 @@ class Platform(models.TextChoices):
     EMAIL = "email", _("E-mail")
     WEBSITE = "website", _("Website or forum")
     OTHER = "other", pgettext_lazy("platform", "Other")
+
+
+FILE_EXTENSIONS = {
+    "image/png": "png",
+    "image/jpeg": "jpg",
+    "image/webp": "webp",
+    "image/gif": "gif",
+    "image/heic": "heic",
+    "application/pdf": "pdf",
+}
 
 
 class Exhibit(models.Model):
@@ -118,6 +126,12 @@ class Exhibit(models.Model):
     @property
     def has_file(self):
         return bool(self.original_file)
+
+    @property
+    def download_name(self):
+        """A neutral file name chosen by the server, never the name the file came with."""
+        extension = FILE_EXTENSIONS.get(self.content_type, "bin")
+        return f"piece-{self.occurred_on:%Y-%m-%d}-{str(self.public_id)[:8]}.{extension}"
 
     @property
     def platform_label(self):

@@ -189,7 +189,9 @@ def move_exhibit(*, exhibit, actor, offset):
     """Swap the exhibit with its neighbour above (offset -1) or below (+1)."""
     with transaction.atomic():
         lock_dossier(exhibit.dossier)
-        ordered = list(exhibit.dossier.exhibits.filter(withdrawn_at=None).order_by("position", "id"))
+        ordered = list(
+            exhibit.dossier.exhibits.filter(withdrawn_at=None).order_by("position", "id")
+        )
         index = next(i for i, other in enumerate(ordered) if other.pk == exhibit.pk)
         target = index + offset
         if not 0 <= target < len(ordered):
@@ -254,9 +256,7 @@ def erase_dossier(*, dossier):
     The journal's database triggers allow deleting events only once their dossier is
     gone, so the dossier row goes first (foreign keys are checked at commit).
     """
-    files = list(
-        dossier.exhibits.values_list("original_file", "display_file", "thumbnail_file")
-    )
+    files = list(dossier.exhibits.values_list("original_file", "display_file", "thumbnail_file"))
     with transaction.atomic():
         dossier.exhibits.all().delete()
         Dossier.objects.filter(pk=dossier.pk).delete()
@@ -270,3 +270,17 @@ def erase_account(*, user):
         for dossier in Dossier.objects.filter(owner=user):
             erase_dossier(dossier=dossier)
         user.delete()
+
+
+def renumber_in_date_order(*, dossier, actor, key):
+    """Number the exhibits in the order of the facts."""
+    with transaction.atomic():
+        lock_dossier(dossier)
+        exhibits = sorted(dossier.exhibits.filter(withdrawn_at=None), key=key)
+        for position, exhibit in enumerate(exhibits, start=1):
+            if exhibit.position != position:
+                exhibit.position = position
+                exhibit.save(update_fields=["position"])
+        record_event(
+            dossier=dossier, actor=actor, action=Action.EXHIBIT_MOVED, details={"order": "date"}
+        )

@@ -140,8 +140,12 @@ def test_catalog_is_complete_and_compiled(language):
 def test_catalog_covers_every_string_in_the_code(tmp_path):
     """makemessages finds no msgid that the committed French catalog lacks."""
     result = subprocess.run(
-        ["msgcmp", "--use-untranslated", str(BASE_DIR / "locale/fr/LC_MESSAGES/django.po"),
-         str(extract_template(tmp_path))],
+        [
+            "msgcmp",
+            "--use-untranslated",
+            str(BASE_DIR / "locale/fr/LC_MESSAGES/django.po"),
+            str(extract_template(tmp_path)),
+        ],
         capture_output=True,
         text=True,
         check=False,
@@ -158,8 +162,17 @@ def extract_template(tmp_path):
         ignore=shutil.ignore_patterns(".venv", "var", ".git", "tests", "bench", "__pycache__"),
     )
     subprocess.run(
-        [sys.executable, "manage.py", "makemessages", "-l", "fr",
-         "--no-obsolete", "--ignore=.venv", "-v", "0"],
+        [
+            sys.executable,
+            "manage.py",
+            "makemessages",
+            "-l",
+            "fr",
+            "--no-obsolete",
+            "--ignore=.venv",
+            "-v",
+            "0",
+        ],
         cwd=scratch,
         check=True,
     )

@@ -1,0 +1,72 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
+from django.utils.translation import gettext_lazy as _
+
+
+class SignupForm(UserCreationForm):
+    """Username and password; the e-mail address is optional."""
+
+    email = forms.EmailField(
+        label=_("E-mail address (optional)"),
+        required=False,
+        help_text=_("Only to help you if you forget your password. You can leave it empty."),
+    )
+
+    class Meta:
+        model = get_user_model()
+        fields = ("username", "email")
+        help_texts = {
+            "username": _(
+                "Letters, digits and @ . + - _ only. Choose a name that does not reveal who "
+                "you are if you prefer."
+            )
+        }
+
+    error_messages = {
+        **UserCreationForm.error_messages,
+        "password_mismatch": _("The two passwords are not the same."),
+    }
+
+    def clean_username(self):
+        # The same words whether or not the name exists, so the form leaks as little as it
+        # can about other people's accounts.
+        username = self.cleaned_data.get("username")
+        if username and get_user_model().objects.filter(username__iexact=username).exists():
+            raise forms.ValidationError(
+                _("This username cannot be used. Please choose another one."), code="unavailable"
+            )
+        return username
+
+
+class LoginForm(AuthenticationForm):
+    error_messages = {
+        "invalid_login": _(
+            "This username and password do not match an account. Check them and try again."
+        ),
+        "inactive": _(
+            "This username and password do not match an account. Check them and try again."
+        ),
+    }
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=_("To be sure it is you."),
+    )
+    confirm = forms.BooleanField(
+        label=_("I understand that my dossiers and files will be erased for good."),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("This password is not right."), code="wrong_password")
+        return password

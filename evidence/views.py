@@ -1,0 +1,259 @@
+"""Dossier pages. Every lookup goes through ``Dossier.objects.visible_to``; anything else
+is a 404, and every page here is sent with ``Cache-Control: no-store``."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from evidence import services, storage
+from evidence.forms import (
+    DossierForm,
+    ExhibitDetailsForm,
+    FileExhibitForm,
+    LinkExhibitForm,
+    MessageExhibitForm,
+    MoveForm,
+)
+from evidence.ingest import UploadRefused
+from evidence.journal import verify_journal
+from evidence.models import Dossier
+
+
+def private(view):
+    return login_required(never_cache(view))
+
+
+def get_dossier(request, public_id):
+    return get_object_or_404(Dossier.objects.visible_to(request.user), public_id=public_id)
+
+
+def get_exhibit(request, public_id, exhibit_id):
+    dossier = get_dossier(request, public_id)
+    return get_object_or_404(dossier.exhibits.select_related("dossier"), public_id=exhibit_id)
+
+
+@private
+def dossier_list(request):
+    dossiers = Dossier.objects.visible_to(request.user)
+    return render(
+        request, "evidence/dossier_list.html", {"dossiers": dossiers, "form": DossierForm()}
+    )
+
+
+@private
+def dossier_create(request):
+    form = DossierForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        dossier = services.create_dossier(owner=request.user, title=form.cleaned_data["title"])
+        return redirect("evidence:dossier_detail", dossier.public_id)
+    return render(request, "evidence/dossier_create.html", {"form": form})
+
+
+@private
+def dossier_detail(request, public_id):
+    dossier = get_dossier(request, public_id)
+    exhibits = list(dossier.exhibits.all())
+    events = list(dossier.events.order_by("sequence"))
+    journal_ok, broken_event = verify_journal(dossier, events)
+    numbered = [exhibit for exhibit in exhibits if exhibit.withdrawn_at is None]
+    for number, exhibit in enumerate(numbered, start=1):
+        exhibit.number = number
+    context = {
+        "dossier": dossier,
+        "chronology": sorted(numbered, key=chronological_key),
+        "withdrawn": [exhibit for exhibit in exhibits if exhibit.withdrawn_at is not None],
+        "events": events,
+        "journal_ok": journal_ok,
+        "broken_event": broken_event,
+        "in_date_order": numbered == sorted(numbered, key=chronological_key),
+    }
+    return render(request, "evidence/dossier_detail.html", context)
+
+
+def chronological_key(exhibit):
+    return (
+        exhibit.occurred_on,
+        exhibit.occurred_time is not None,
+        exhibit.occurred_time or exhibit.received_at.time(),
+        exhibit.position,
+    )
+
+
+@private
+def dossier_rename(request, public_id):
+    dossier = get_dossier(request, public_id)
+    form = DossierForm(request.POST or None, instance=dossier)
+    if request.method == "POST" and form.is_valid():
+        services.rename_dossier(
+            dossier=dossier, actor=request.user, title=form.cleaned_data["title"]
+        )
+        return redirect("evidence:dossier_detail", dossier.public_id)
+    return render(request, "evidence/dossier_rename.html", {"dossier": dossier, "form": form})
+
+
+@private
+def add_files(request, public_id):
+    dossier = get_dossier(request, public_id)
+    form = FileExhibitForm(request.POST or None, request.FILES or None)
+    accepted, refused = [], []
+    if request.method == "POST" and form.is_valid():
+        for uploaded_file in form.cleaned_data["files"]:
+            try:
+                exhibit = services.add_file_exhibit(
+                    dossier=dossier,
+                    actor=request.user,
+                    uploaded_file=uploaded_file,
+                    details=form.details(),
+                )
+            except UploadRefused as refusal:
+                refused.append((uploaded_file.name, refusal.message))
+            else:
+                accepted.append((uploaded_file.name, exhibit))
+        if not refused:
+            messages.success(
+                request, _("%(count)s file(s) added to the dossier.") % {"count": len(accepted)}
+            )
+            return redirect("evidence:dossier_detail", dossier.public_id)
+        form = FileExhibitForm(initial=form.details())
+    status = 400 if refused or form.errors else 200
+    context = {"dossier": dossier, "form": form, "accepted": accepted, "refused": refused}
+    return render(request, "evidence/add_files.html", context, status=status)
+
+
+@private
+def add_message(request, public_id):
+    dossier = get_dossier(request, public_id)
+    form = MessageExhibitForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.add_message_exhibit(
+            dossier=dossier,
+            actor=request.user,
+            text=form.cleaned_data["text"],
+            details=form.details(),
+        )
+        messages.success(request, _("The message was added to the dossier."))
+        return redirect("evidence:dossier_detail", dossier.public_id)
+    return render(
+        request,
+        "evidence/add_message.html",
+        {"dossier": dossier, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@private
+def add_link(request, public_id):
+    dossier = get_dossier(request, public_id)
+    form = LinkExhibitForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.add_link_exhibit(dossier=dossier, actor=request.user, details=form.details())
+        messages.success(request, _("The link was added to the dossier."))
+        return redirect("evidence:dossier_detail", dossier.public_id)
+    return render(
+        request,
+        "evidence/add_link.html",
+        {"dossier": dossier, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@private
+@require_POST
+def renumber(request, public_id):
+    dossier = get_dossier(request, public_id)
+    services.renumber_in_date_order(dossier=dossier, actor=request.user, key=chronological_key)
+    messages.success(request, _("The exhibits are now numbered in date order."))
+    return redirect("evidence:dossier_detail", dossier.public_id)
+
+
+@private
+def exhibit_edit(request, public_id, exhibit_id):
+    exhibit = get_exhibit(request, public_id, exhibit_id)
+    initial = {name: getattr(exhibit, name) for name in ExhibitDetailsForm.base_fields}
+    form = ExhibitDetailsForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        if services.edit_exhibit(exhibit=exhibit, actor=request.user, details=form.details()):
+            messages.success(request, _("The correction is saved and noted in the journal."))
+        return redirect("evidence:dossier_detail", exhibit.dossier.public_id)
+    return render(
+        request,
+        "evidence/exhibit_edit.html",
+        {"exhibit": exhibit, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@private
+@require_POST
+def exhibit_move(request, public_id, exhibit_id):
+    exhibit = get_exhibit(request, public_id, exhibit_id)
+    form = MoveForm(request.POST)
+    if form.is_valid():
+        offset = -1 if form.cleaned_data["direction"] == "up" else 1
+        services.move_exhibit(exhibit=exhibit, actor=request.user, offset=offset)
+    return redirect("evidence:dossier_detail", exhibit.dossier.public_id)
+
+
+@private
+@require_POST
+def exhibit_withdraw(request, public_id, exhibit_id):
+    exhibit = get_exhibit(request, public_id, exhibit_id)
+    if exhibit.withdrawn_at is None:
+        services.withdraw_exhibit(exhibit=exhibit, actor=request.user)
+        messages.success(
+            request, _("The exhibit was withdrawn from the dossier. You can put it back.")
+        )
+    return redirect("evidence:dossier_detail", exhibit.dossier.public_id)
+
+
+@private
+@require_POST
+def exhibit_restore(request, public_id, exhibit_id):
+    exhibit = get_exhibit(request, public_id, exhibit_id)
+    if exhibit.withdrawn_at is not None:
+        services.restore_exhibit(exhibit=exhibit, actor=request.user)
+        messages.success(request, _("The exhibit is back in the dossier."))
+    return redirect("evidence:dossier_detail", exhibit.dossier.public_id)
+
+
+@private
+def exhibit_erase(request, public_id, exhibit_id):
+    exhibit = get_exhibit(request, public_id, exhibit_id)
+    if request.method == "POST":
+        dossier_id = exhibit.dossier.public_id
+        services.erase_exhibit(exhibit=exhibit, actor=request.user)
+        messages.success(
+            request, _("The exhibit was erased. Its fingerprint stays in the journal.")
+        )
+        return redirect("evidence:dossier_detail", dossier_id)
+    return render(request, "evidence/exhibit_erase.html", {"exhibit": exhibit})
+
+
+FILE_VARIANTS = {
+    "thumbnail": "thumbnail_file",
+    "display": "display_file",
+    "original": "original_file",
+}
+
+
+@private
+def exhibit_file(request, public_id, exhibit_id, variant):
+    """Serve one of an exhibit's files after the access check; the original only as a
+    download, under a name chosen by the server."""
+    exhibit = get_exhibit(request, public_id, exhibit_id)
+    field = FILE_VARIANTS.get(variant)
+    name = getattr(exhibit, field) if field else ""
+    if not name:
+        raise Http404
+    data = storage.read_file(exhibit.dossier, name)
+    if variant == "original":
+        response = HttpResponse(data, content_type="application/octet-stream")
+        response["Content-Disposition"] = f'attachment; filename="{exhibit.download_name}"'
+    else:
+        response = HttpResponse(data, content_type="image/jpeg")
+        response["Content-Disposition"] = f'inline; filename="{exhibit.public_id}-{variant}.jpg"'
+    return response
