@@ -11,12 +11,13 @@ export DJANGO_SETTINGS_MODULE := cyberaide.settings
 
 .DEFAULT_GOAL := help
 .PHONY: help run test test-postgres bench lint format messages compilemessages migrate \
-	system-packages gettext browsers clean
+	system-packages gettext browsers postgres-packages clean
 
 help:
 	@echo "make run        serve the site on http://$(HOST):$(PORT)/ (development settings)"
 	@echo "make test       run the whole test suite, browser tests included"
 	@echo "make bench      run the benchmarks in bench/"
+	@echo "make test-postgres  the suite again on a throwaway PostgreSQL server"
 	@echo "make lint       ruff check and format check"
 	@echo "make messages   update the fr and en catalogs from the code, then compile them"
 	@echo "make system-packages  install Debian packages: gettext, chromium (needs root or sudo)"
@@ -45,6 +46,10 @@ browsers:
 	@[ -x /usr/bin/chromium ] || { $(SUDO) apt-get update -qq && \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core; }
 
+postgres-packages:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; }
+
 system-packages: gettext browsers
 
 compilemessages: gettext $(VENV)/.installed
@@ -59,6 +64,10 @@ run: $(VENV)/.installed compilemessages migrate
 
 test: system-packages $(VENV)/.installed-dev compilemessages
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# The same suite on PostgreSQL (a throwaway server), browser tests aside.
+test-postgres: gettext postgres-packages $(VENV)/.installed-dev compilemessages
+	bin/with-postgres $(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
 
 bench: system-packages $(VENV)/.installed-dev compilemessages
 	$(BIN)/python -m bench

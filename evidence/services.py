@@ -69,11 +69,7 @@ def add_file_exhibit(*, dossier, actor, uploaded_file, details):
     file of one upload.
     """
     inspected = inspect_upload(uploaded_file)
-    if stored_bytes(dossier) + inspected.size > settings.CYBERAIDE_DOSSIER_QUOTA_BYTES:
-        raise UploadRefused(
-            _("This dossier is full (%(limit)s MB). Start another dossier for more files.")
-            % {"limit": settings.CYBERAIDE_DOSSIER_QUOTA_BYTES // (1024 * 1024)}
-        )
+    _check_quota(dossier, inspected.size)  # early, before any work; again under the lock
     suffix = {"application/pdf": ".pdf"}.get(inspected.content_type, "")
     written = []
     try:
@@ -82,6 +78,8 @@ def add_file_exhibit(*, dossier, actor, uploaded_file, details):
             written.append(storage.save_file(dossier, inspected.display, suffix=".jpg.bin"))
             written.append(storage.save_file(dossier, inspected.thumbnail, suffix=".jpg.bin"))
         with transaction.atomic():
+            lock_dossier(dossier)
+            _check_quota(dossier, inspected.size)
             return _create_exhibit(
                 dossier=dossier,
                 actor=actor,
@@ -102,6 +100,14 @@ def add_file_exhibit(*, dossier, actor, uploaded_file, details):
     except BaseException:
         storage.delete_files(written)
         raise
+
+
+def _check_quota(dossier, size):
+    if stored_bytes(dossier) + size > settings.CYBERAIDE_DOSSIER_QUOTA_BYTES:
+        raise UploadRefused(
+            _("This dossier is full (%(limit)s MB). Start another dossier for more files.")
+            % {"limit": settings.CYBERAIDE_DOSSIER_QUOTA_BYTES // (1024 * 1024)}
+        )
 
 
 def add_message_exhibit(*, dossier, actor, text, details):

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -115,7 +116,13 @@ def add_files(request, public_id):
                 accepted.append((uploaded_file.name, exhibit))
         if not refused:
             messages.success(
-                request, _("%(count)s file(s) added to the dossier.") % {"count": len(accepted)}
+                request,
+                ngettext(
+                    "%(count)s file added to the dossier.",
+                    "%(count)s files added to the dossier.",
+                    len(accepted),
+                )
+                % {"count": len(accepted)},
             )
             return redirect("evidence:dossier_detail", dossier.public_id)
         form = FileExhibitForm(initial=form.details())
