@@ -11,7 +11,7 @@ export DJANGO_SETTINGS_MODULE := cyberaide.settings
 
 .DEFAULT_GOAL := help
 .PHONY: help run test test-postgres bench lint format messages compilemessages migrate \
-	system-packages gettext browsers postgres-packages clean
+	system-packages gettext pdf-libraries browsers postgres-packages clean
 
 help:
 	@echo "make run        serve the site on http://$(HOST):$(PORT)/ (development settings)"
@@ -50,7 +50,13 @@ postgres-packages:
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; }
 
-system-packages: gettext browsers
+# WeasyPrint renders the complaint PDF with Pango; the PDF uses the DejaVu fonts.
+pdf-libraries:
+	@dpkg -s libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null 2>&1 || { \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive \
+		apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core; }
+
+system-packages: gettext pdf-libraries browsers
 
 compilemessages: gettext $(VENV)/.installed
 	$(BIN)/python manage.py compilemessages --ignore=.venv -v 0
@@ -59,14 +65,14 @@ migrate: $(VENV)/.installed
 	@mkdir -p var
 	$(BIN)/python manage.py migrate --noinput -v 0
 
-run: $(VENV)/.installed compilemessages migrate
+run: pdf-libraries $(VENV)/.installed compilemessages migrate
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: system-packages $(VENV)/.installed-dev compilemessages
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 # The same suite on PostgreSQL (a throwaway server), browser tests aside.
-test-postgres: gettext postgres-packages $(VENV)/.installed-dev compilemessages
+test-postgres: gettext pdf-libraries postgres-packages $(VENV)/.installed-dev compilemessages
 	bin/with-postgres $(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
 
 bench: system-packages $(VENV)/.installed-dev compilemessages

@@ -5,10 +5,12 @@ filters by owner. The journal (``Event``) can only grow: the model refuses updat
 deletes, database triggers refuse them too, and each event's hash covers the previous one.
 """
 
+import datetime
 import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -127,6 +129,15 @@ class Exhibit(models.Model):
     def has_file(self):
         return bool(self.original_file)
 
+    def chronological_key(self):
+        """Sort key for "in the order of the facts": date, then time when known."""
+        return (
+            self.occurred_on,
+            self.occurred_time is not None,
+            self.occurred_time or datetime.time.min,
+            self.position,
+        )
+
     @property
     def download_name(self):
         """A neutral file name chosen by the server, never the name the file came with."""
@@ -200,3 +211,70 @@ class Event(models.Model):
 
     def delete(self, *args, **kwargs):
         raise TypeError("The journal is append-only: events cannot be deleted.")
+
+
+class Complaint(models.Model):
+    """What the complaint letter needs, collected step by step when the victim gets there.
+
+    Identity is asked only here, never at sign-up.
+    """
+
+    class Recipient(models.TextChoices):
+        PROSECUTOR = "procureur", _("The public prosecutor (procureur de la République)")
+        POLICE = "commissariat", _("A police station (commissariat de police)")
+        GENDARMERIE = "gendarmerie", _("A gendarmerie (brigade de gendarmerie)")
+
+    dossier = models.OneToOneField(Dossier, on_delete=models.CASCADE, related_name="complaint")
+
+    last_name = models.CharField(_("last name"), max_length=100, blank=True)
+    first_names = models.CharField(_("first names"), max_length=150, blank=True)
+    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
+    place_of_birth = models.CharField(_("place of birth"), max_length=150, blank=True)
+    occupation = models.CharField(_("occupation or school"), max_length=150, blank=True)
+    address = models.TextField(_("postal address"), blank=True)
+    phone = models.CharField(_("phone number"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail address"), blank=True)
+
+    representative_name = models.CharField(
+        _("legal representative's full name"), max_length=200, blank=True
+    )
+    representative_relationship = models.CharField(
+        _("relationship to you"), max_length=100, blank=True
+    )
+    representative_address = models.TextField(_("legal representative's address"), blank=True)
+    representative_phone = models.CharField(
+        _("legal representative's phone number"), max_length=40, blank=True
+    )
+    representative_email = models.EmailField(_("legal representative's e-mail"), blank=True)
+
+    recipient = models.CharField(
+        _("who the letter is for"), max_length=16, choices=Recipient.choices, blank=True
+    )
+    recipient_town = models.CharField(_("town"), max_length=150, blank=True)
+    recipient_address = models.TextField(_("address, if you know it"), blank=True)
+
+    authors_known = models.BooleanField(_("I know who did it"), null=True, blank=True)
+    authors = models.TextField(_("who did it"), blank=True)
+
+    facts = models.TextField(_("what happened"), blank=True)
+    harm = models.TextField(_("the harm it caused you"), blank=True)
+    witnesses = models.TextField(_("witnesses"), blank=True)
+    offences = models.JSONField(default=list, blank=True)
+    partie_civile = models.BooleanField(_("I wish to be a civil party"), default=False)
+    signed_in_town = models.CharField(_("town where you sign"), max_length=150, blank=True)
+
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"{self.dossier}"
+
+    def age_on(self, day):
+        if not self.date_of_birth:
+            return None
+        birth = self.date_of_birth
+        return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+    @property
+    def is_minor(self):
+        age = self.age_on(timezone.localdate())
+        return age is not None and age < 18

@@ -21,7 +21,7 @@ from evidence.forms import (
 )
 from evidence.ingest import UploadRefused
 from evidence.journal import verify_journal
-from evidence.models import Dossier
+from evidence.models import Dossier, Exhibit
 
 
 def private(view):
@@ -65,23 +65,14 @@ def dossier_detail(request, public_id):
         exhibit.number = number
     context = {
         "dossier": dossier,
-        "chronology": sorted(numbered, key=chronological_key),
+        "chronology": sorted(numbered, key=Exhibit.chronological_key),
         "withdrawn": [exhibit for exhibit in exhibits if exhibit.withdrawn_at is not None],
         "events": events,
         "journal_ok": journal_ok,
         "broken_event": broken_event,
-        "in_date_order": numbered == sorted(numbered, key=chronological_key),
+        "in_date_order": numbered == sorted(numbered, key=Exhibit.chronological_key),
     }
     return render(request, "evidence/dossier_detail.html", context)
-
-
-def chronological_key(exhibit):
-    return (
-        exhibit.occurred_on,
-        exhibit.occurred_time is not None,
-        exhibit.occurred_time or exhibit.received_at.time(),
-        exhibit.position,
-    )
 
 
 @private
@@ -172,7 +163,9 @@ def add_link(request, public_id):
 @require_POST
 def renumber(request, public_id):
     dossier = get_dossier(request, public_id)
-    services.renumber_in_date_order(dossier=dossier, actor=request.user, key=chronological_key)
+    services.renumber_in_date_order(
+        dossier=dossier, actor=request.user, key=Exhibit.chronological_key
+    )
     messages.success(request, _("The exhibits are now numbered in date order."))
     return redirect("evidence:dossier_detail", dossier.public_id)
 

@@ -1,0 +1,201 @@
+"""The complaint-ready PDF: gather the dossier, render the French template, return bytes.
+
+Rendered by WeasyPrint from the display copies made at upload (never the originals, which
+would make the render several times slower and the file several times larger), with the
+originals attached to the PDF/A-3b file. The renderer fetches nothing it was not given:
+``DossierResources`` answers only ``cyberaide:`` URLs from memory and refuses every other
+scheme, so user text can never make it read a local file or call a server.
+
+The letter is always in French: it is written for French authorities.
+"""
+
+import io
+import re
+from dataclasses import dataclass, field
+
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from weasyprint import HTML, Attachment
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from evidence import storage
+from evidence.journal import verify_journal
+from evidence.models import Exhibit
+from evidence.offences import OFFENCES_BY_KEY, PRESS_LAW_OFFENCES
+
+RESOURCE_SCHEME = "cyberaide:"
+LONG_TOKEN = re.compile(r"\S{40,}")
+BREAK_EVERY = 20
+
+
+class RefusedResource(ValueError):
+    """A URL the renderer must not fetch."""
+
+
+class DossierResources(URLFetcher):
+    """WeasyPrint URL fetcher that serves only the resources it was given, from memory."""
+
+    def __init__(self, resources):
+        super().__init__(allowed_protocols=())
+        self.resources = resources
+        self.refused = []
+
+    def fetch(self, url, headers=None):
+        if url in self.resources:
+            content_type, body = self.resources[url]
+            return URLFetcherResponse(url, body, {"Content-Type": content_type})
+        self.refused.append(url)
+        raise RefusedResource(f"Refused to fetch {url!r}")
+
+
+class DossierNotReady(Exception):
+    """The dossier lacks what the PDF needs; ``problems`` says what, in the user's words."""
+
+    def __init__(self, problems):
+        super().__init__("; ".join(str(problem) for problem in problems))
+        self.problems = problems
+
+
+@dataclass
+class PdfExhibit:
+    number: int
+    exhibit: object
+    image_url: str = ""
+    message_lines: list = field(default_factory=list)
+
+
+def with_break_opportunities(text):
+    """Let very long unbroken strings (URLs, spam) wrap: a zero-width space every
+    ``BREAK_EVERY`` characters inside them keeps line breaking linear in the length."""
+
+    def split(match):
+        token = match.group(0)
+        return "\u200b".join(token[i : i + BREAK_EVERY] for i in range(0, len(token), BREAK_EVERY))
+
+    return LONG_TOKEN.sub(split, text)
+
+
+def gather(dossier, *, exhibits=None):
+    """Everything the template needs, and the in-memory resources the renderer may fetch."""
+    exhibits = list(
+        exhibits if exhibits is not None else dossier.exhibits.filter(withdrawn_at=None)
+    )
+    resources = {}
+    numbered = []
+    for number, exhibit in enumerate(exhibits, start=1):
+        item = PdfExhibit(number=number, exhibit=exhibit)
+        if exhibit.display_file:
+            item.image_url = f"{RESOURCE_SCHEME}exhibit/{exhibit.public_id}.jpg"
+            resources[item.image_url] = (
+                "image/jpeg",
+                storage.read_file(dossier, exhibit.display_file),
+            )
+        if exhibit.kind == exhibit.Kind.MESSAGE:
+            item.message_lines = with_break_opportunities(exhibit.message_text).split("\n")
+        numbered.append(item)
+    events = list(dossier.events.order_by("sequence"))
+    journal_ok, _broken = verify_journal(dossier, events)
+    return {
+        "dossier": dossier,
+        "exhibits": numbered,
+        "chronology": sorted(numbered, key=lambda item: Exhibit.chronological_key(item.exhibit)),
+        "events": events,
+        "journal_ok": journal_ok,
+        "chain_hash": events[-1].hash if events else "",
+        "generated_at": timezone.now(),
+    }, resources
+
+
+def render_pdf(template_name, context, resources, *, attachments=()):
+    """Render a template to PDF/A-3b bytes with a fetcher limited to ``resources``."""
+    with translation.override("fr"):
+        html = render_to_string(template_name, context)
+    fetcher = DossierResources(resources)
+    document = HTML(string=html, base_url=f"{RESOURCE_SCHEME}/", url_fetcher=fetcher)
+    return document.write_pdf(
+        pdf_variant="pdf/a-3b",
+        attachments=list(attachments),
+        uncompressed_pdf=False,
+    )
+
+
+def original_attachments(dossier, exhibits):
+    """The originals, exactly as received, to ride inside the PDF/A-3 file."""
+    for item in exhibits:
+        exhibit = item.exhibit
+        if exhibit.original_file:
+            data = storage.read_file(dossier, exhibit.original_file)
+            yield Attachment(
+                file_obj=io.BytesIO(data),
+                name=f"piece-{item.number:03d}-{exhibit.download_name}",
+                description=f"Pièce n° {item.number} — original reçu le "
+                f"{exhibit.received_at:%Y-%m-%d %H:%M:%S} UTC — SHA-256 {exhibit.sha256}",
+                relationship="Source",
+            )
+
+
+def complaint_problems(dossier):
+    """What is missing before the complaint can be made (translated messages)."""
+    problems = []
+    complaint = getattr(dossier, "complaint", None)
+    if not dossier.exhibits.filter(withdrawn_at=None).exists():
+        problems.append(_("The dossier has no exhibit yet: add your screenshots first."))
+    if complaint is None:
+        problems.append(_("Fill in the letter first."))
+        return problems
+    for field_name in ("last_name", "first_names", "date_of_birth", "address"):
+        if not getattr(complaint, field_name):
+            problems.append(
+                _("Your identity is incomplete: %(field)s is missing.")
+                % {"field": complaint._meta.get_field(field_name).verbose_name}
+            )
+    if not complaint.recipient or not complaint.recipient_town:
+        problems.append(_("Choose who the letter is for, and the town."))
+    if not complaint.facts.strip():
+        problems.append(_("Describe what happened."))
+    if complaint.is_minor and complaint.partie_civile and not complaint.representative_name:
+        problems.append(
+            _(
+                "A minor can be a civil party only through a legal representative: "
+                "name your parent or guardian, or untick the civil party box."
+            )
+        )
+    return problems
+
+
+def complaint_context(dossier):
+    complaint = dossier.complaint
+    context, resources = gather(dossier)
+    offences = [OFFENCES_BY_KEY[key] for key in complaint.offences if key in OFFENCES_BY_KEY]
+    context.update(
+        complaint=complaint,
+        offences=offences,
+        press_law=any(offence.key in PRESS_LAW_OFFENCES for offence in offences),
+        is_minor=complaint.is_minor,
+        today=timezone.localdate(),
+        first_fact=context["chronology"][0].exhibit if context["chronology"] else None,
+        last_fact=context["chronology"][-1].exhibit if context["chronology"] else None,
+        platforms=sorted({item.exhibit.platform_label for item in context["exhibits"]}),
+        address_inline=on_one_line(complaint.address),
+    )
+    return context, resources
+
+
+def on_one_line(text):
+    """A multi-line postal address, for use inside a sentence."""
+    return ", ".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def render_complaint_pdf(dossier):
+    """The complaint PDF for this dossier, as bytes. Raises ``DossierNotReady``."""
+    problems = complaint_problems(dossier)
+    if problems:
+        raise DossierNotReady(problems)
+    context, resources = complaint_context(dossier)
+    return render_pdf(
+        "evidence/pdf/complaint.html",
+        context,
+        resources,
+        attachments=original_attachments(dossier, context["exhibits"]),
+    )
