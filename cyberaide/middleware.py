@@ -1,7 +1,6 @@
 """Response headers that Django's own middleware does not set."""
 
 from django.conf import settings
-from django.middleware import csrf
 from django.utils.cache import add_never_cache_headers
 
 
@@ -33,19 +32,22 @@ def private_pages_not_stored(get_response):
     return middleware
 
 
-class CsrfViewMiddleware(csrf.CsrfViewMiddleware):
-    """Django's CSRF protection, made to work with ``Referrer-Policy: no-referrer``.
+def null_origin_from_our_own_pages(get_response):
+    """Let Django's CSRF protection work with ``Referrer-Policy: no-referrer``.
 
     Under that policy browsers send ``Origin: null`` with our own form posts, which
-    Django's origin check rejects. Such a post is accepted when the browser also says,
-    with ``Sec-Fetch-Site: same-origin``, that it came from one of our pages; the CSRF
-    token (and the SameSite cookie) are still required as usual.
+    Django's origin check rejects. When the browser also says, with
+    ``Sec-Fetch-Site: same-origin``, that the post comes from one of our pages, the origin
+    is restored before Django's CSRF middleware runs; the CSRF token is still required.
     """
 
-    def _origin_verified(self, request):
+    def middleware(request):
         if (
             request.META.get("HTTP_ORIGIN") == "null"
             and request.META.get("HTTP_SEC_FETCH_SITE") == "same-origin"
         ):
-            return True
-        return super()._origin_verified(request)
+            scheme = "https" if request.is_secure() else "http"
+            request.META["HTTP_ORIGIN"] = f"{scheme}://{request.get_host()}"
+        return get_response(request)
+
+    return middleware

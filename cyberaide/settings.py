@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -61,7 +63,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "cyberaide.middleware.CsrfViewMiddleware",
+    "cyberaide.middleware.null_origin_from_our_own_pages",
+    "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -214,6 +217,17 @@ CYBERAIDE_MAX_MESSAGE_CHARACTERS = 100_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = CYBERAIDE_MAX_FILES_PER_UPLOAD
 FILE_UPLOAD_PERMISSIONS = 0o600
+
+# Background tasks (PDF rendering): immediate by default; "database" in production, with
+# `manage.py db_worker` running beside the web server.
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+            "database": "django_tasks_db.DatabaseBackend",
+        }[os.environ.get("CYBERAIDE_TASKS_BACKEND", "immediate")]
+    }
+}
 
 # Where the quick-exit button sends the visitor: a neutral, everyday site.
 QUICK_EXIT_URL = os.environ.get("CYBERAIDE_QUICK_EXIT_URL") or "https://www.google.fr/"

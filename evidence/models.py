@@ -178,6 +178,7 @@ class Event(models.Model):
         EXHIBIT_RESTORED = "exhibit_restored", _("Exhibit put back in the dossier")
         EXHIBIT_ERASED = "exhibit_erased", _("Exhibit erased for good")
         DOSSIER_EXPORTED = "dossier_exported", _("Data exported")
+        DOCUMENT_GENERATED = "document_generated", _("PDF generated")
 
     dossier = models.ForeignKey(
         Dossier, on_delete=models.DO_NOTHING, related_name="events", db_constraint=True
@@ -278,3 +279,37 @@ class Complaint(models.Model):
     def is_minor(self):
         age = self.age_on(timezone.localdate())
         return age is not None and age < 18
+
+
+class GeneratedDocument(models.Model):
+    """A PDF made from the dossier: an immutable snapshot with its own SHA-256."""
+
+    class Kind(models.TextChoices):
+        COMPLAINT = "complaint", _("Complaint letter")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Being prepared")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="documents")
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
+    requested_by = models.CharField(max_length=150)
+    created_at = models.DateTimeField(auto_now_add=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    file = models.CharField(max_length=100, blank=True)
+    sha256 = models.CharField(max_length=64, blank=True)
+    size = models.PositiveBigIntegerField(default=0)
+    exhibit_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.created_at:%Y-%m-%d}"
+
+    @property
+    def download_name(self):
+        return f"document-{self.created_at:%Y-%m-%d-%H%M}.pdf"

@@ -23,7 +23,7 @@ OFFENCES = (
     Offence(
         "harcelement_moral",
         _("Harassment, including online (harcèlement moral)"),
-        _("Repeated messages or posts that damage your life, or a \"raid\" by several people."),
+        _('Repeated messages or posts that damage your life, or a "raid" by several people.'),
         "harcèlement moral, y compris en ligne (article 222-33-2-2 du code pénal)",
     ),
     Offence(
@@ -36,8 +36,7 @@ OFFENCES = (
         "images_intimes",
         _("Sharing sexual images without consent"),
         _("Even if the picture was taken with your consent or by you."),
-        "diffusion sans consentement d'images à caractère sexuel "
-        "(article 226-2-1 du code pénal)",
+        "diffusion sans consentement d'images à caractère sexuel (article 226-2-1 du code pénal)",
     ),
     Offence(
         "montage_sexuel",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from evidence import views
+from evidence import complaint_views, views
 
 app_name = "evidence"
 
@@ -21,4 +21,12 @@ urlpatterns = [
     path(exhibit + "restore/", views.exhibit_restore, name="exhibit_restore"),
     path(exhibit + "erase/", views.exhibit_erase, name="exhibit_erase"),
     path(exhibit + "file/<str:variant>/", views.exhibit_file, name="exhibit_file"),
+    path("<uuid:public_id>/letter/", complaint_views.letter_preview, name="letter_preview"),
+    path("<uuid:public_id>/letter/pdf/", complaint_views.letter_generate, name="letter_generate"),
+    path("<uuid:public_id>/letter/<slug:slug>/", complaint_views.letter_step, name="letter_step"),
+    path(
+        "<uuid:public_id>/documents/<uuid:document_id>/",
+        complaint_views.document_download,
+        name="document_download",
+    ),
 ]

@@ -1,0 +1,201 @@
+"""The complaint letter, asked for in short steps. Each field says why it is asked."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from evidence.models import Complaint
+from evidence.offences import OFFENCES
+
+
+class IdentityForm(forms.ModelForm):
+    class Meta:
+        model = Complaint
+        fields = [
+            "last_name",
+            "first_names",
+            "date_of_birth",
+            "place_of_birth",
+            "occupation",
+            "address",
+            "phone",
+            "email",
+        ]
+        widgets = {
+            "date_of_birth": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "address": forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
+            "last_name": forms.TextInput(attrs={"autocomplete": "family-name"}),
+            "first_names": forms.TextInput(attrs={"autocomplete": "given-name"}),
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+        }
+        help_texts = {
+            "last_name": _(
+                "A complaint cannot be anonymous: the police or the prosecutor must be able to "
+                "reach you."
+            ),
+            "date_of_birth": _(
+                "It tells whether you are a minor: the law protects minors more, and a parent may"
+                " need to sign."
+            ),
+            "place_of_birth": _("Part of your identity (état civil), as on your ID card."),
+            "occupation": _(
+                "Your job, or your school and class. It helps understand where the facts took "
+                "place."
+            ),
+            "address": _("Where the answer to your complaint will be sent."),
+            "phone": _("Optional. So that an investigator can call you."),
+            "email": _("Optional."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("last_name", "first_names", "date_of_birth", "address"):
+            self.fields[name].required = True
+
+    def clean_date_of_birth(self):
+        born = self.cleaned_data["date_of_birth"]
+        today = timezone.localdate()
+        if born >= today:
+            raise forms.ValidationError(_("Check your date of birth."), code="future")
+        if today.year - born.year > 120:
+            raise forms.ValidationError(_("Check your date of birth."), code="too_old")
+        return born
+
+
+class RepresentativeForm(forms.ModelForm):
+    class Meta:
+        model = Complaint
+        fields = [
+            "representative_name",
+            "representative_relationship",
+            "representative_address",
+            "representative_phone",
+            "representative_email",
+        ]
+        widgets = {"representative_address": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {
+            "representative_name": _(
+                "A parent or guardian. You can file a complaint on your own, but to ask for "
+                "compensation (civil party) a minor needs a legal representative."
+            ),
+            "representative_relationship": _("For example: mother, father, guardian."),
+            "representative_address": _("Leave empty if it is the same as yours."),
+        }
+
+
+class RecipientForm(forms.ModelForm):
+    class Meta:
+        model = Complaint
+        fields = ["recipient", "recipient_town", "recipient_address"]
+        widgets = {
+            "recipient": forms.RadioSelect,
+            "recipient_address": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "recipient": _(
+                "Any police station or gendarmerie must take your complaint, wherever the facts "
+                "happened. You can also send it by post to the prosecutor."
+            ),
+            "recipient_town": _(
+                "For the prosecutor: the town of the tribunal judiciaire where the facts happened"
+                " or where the author lives. Otherwise: the town of the police station or "
+                "gendarmerie."
+            ),
+            "recipient_address": _("Optional. It is printed under the name of the recipient."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["recipient"].required = True
+        self.fields["recipient"].choices = Complaint.Recipient.choices
+        self.fields["recipient_town"].required = True
+
+
+class AuthorsForm(forms.ModelForm):
+    authors_known = forms.TypedChoiceField(
+        label=_("Do you know who did it?"),
+        choices=[("yes", _("Yes, at least one of them")), ("no", _("No, or not for sure"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        help_text=_(
+            'If you do not know, the complaint is made "contre X" (against a person unknown): the'
+            " police can identify the author."
+        ),
+    )
+
+    class Meta:
+        model = Complaint
+        fields = ["authors_known", "authors"]
+        widgets = {"authors": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {
+            "authors": _(
+                "Names, nicknames, handles, school or class, anything you know. Say when you are "
+                "not sure."
+            ),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.authors_known is not None:
+            self.initial["authors_known"] = "yes" if self.instance.authors_known else "no"
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("authors_known") and not cleaned.get("authors", "").strip():
+            self.add_error("authors", _("Say who, even a nickname or a handle."))
+        return cleaned
+
+
+class FactsForm(forms.ModelForm):
+    class Meta:
+        model = Complaint
+        fields = ["facts", "harm", "witnesses"]
+        widgets = {
+            "facts": forms.Textarea(attrs={"rows": 10}),
+            "harm": forms.Textarea(attrs={"rows": 4}),
+            "witnesses": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "facts": _(
+                "In your own words: what happened, when, where (which app or site), how often, "
+                "and what you did (blocking, reporting). Your exhibits are listed automatically."
+            ),
+            "harm": _(
+                "How it affected you: fear, sleep, school or work, health, money spent. A "
+                "doctor's certificate can support it."
+            ),
+            "witnesses": _(
+                "Optional. People who saw the messages or the facts, with a way to reach them."
+            ),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["facts"].required = True
+
+
+class OffencesForm(forms.ModelForm):
+    offences = forms.MultipleChoiceField(
+        label=_("Possible offences (optional)"),
+        required=False,
+        choices=[
+            (offence.key, format_lazy("{} — {}", offence.label, offence.hint))
+            for offence in OFFENCES
+        ],
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            'The letter suggests them as "qualifications possibles": the prosecutor decides. Tick'
+            " only what matches your facts."
+        ),
+    )
+
+    class Meta:
+        model = Complaint
+        fields = ["offences", "partie_civile", "signed_in_town"]
+        help_texts = {
+            "partie_civile": _(
+                "To ask the court for compensation. For a minor, the legal representative does it."
+            ),
+            "signed_in_town": _("Printed next to the date, above your signature."),
+        }

@@ -1,0 +1,106 @@
+"""Preparing the complaint letter: short steps saved as you go, a preview, the PDF."""
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from evidence import complaint_forms, documents, pdf, storage
+from evidence.models import Complaint, GeneratedDocument
+from evidence.views import get_dossier, private
+
+
+@dataclass(frozen=True)
+class LetterStep:
+    slug: str
+    title: str
+    form_class: type
+
+
+STEPS = (
+    LetterStep("you", gettext_lazy("About you"), complaint_forms.IdentityForm),
+    LetterStep(
+        "representative",
+        gettext_lazy("Your legal representative"),
+        complaint_forms.RepresentativeForm,
+    ),
+    LetterStep("recipient", gettext_lazy("Who the letter is for"), complaint_forms.RecipientForm),
+    LetterStep("authors", gettext_lazy("Who did it"), complaint_forms.AuthorsForm),
+    LetterStep("facts", gettext_lazy("What happened"), complaint_forms.FactsForm),
+    LetterStep("offences", gettext_lazy("Offences and civil party"), complaint_forms.OffencesForm),
+)
+STEP_SLUGS = [step.slug for step in STEPS]
+
+
+def next_url(dossier, slug):
+    index = STEP_SLUGS.index(slug)
+    if index + 1 < len(STEPS):
+        return reverse("evidence:letter_step", args=[dossier.public_id, STEPS[index + 1].slug])
+    return reverse("evidence:letter_preview", args=[dossier.public_id])
+
+
+@private
+def letter_step(request, public_id, slug):
+    dossier = get_dossier(request, public_id)
+    step = next((step for step in STEPS if step.slug == slug), None)
+    if step is None:
+        raise Http404
+    complaint, _created = Complaint.objects.get_or_create(dossier=dossier)
+    form = step.form_class(request.POST or None, instance=complaint)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        return redirect(next_url(dossier, slug))
+    context = {
+        "dossier": dossier,
+        "complaint": complaint,
+        "form": form,
+        "step": step,
+        "steps": STEPS,
+        "step_number": STEP_SLUGS.index(slug) + 1,
+    }
+    return render(request, "evidence/letter_step.html", context, status=400 if form.errors else 200)
+
+
+@private
+def letter_preview(request, public_id):
+    dossier = get_dossier(request, public_id)
+    complaint, _created = Complaint.objects.get_or_create(dossier=dossier)
+    problems = pdf.complaint_problems(dossier)
+    context = {"dossier": dossier, "complaint": complaint, "problems": problems, "steps": STEPS}
+    if not problems:
+        letter_context, _resources = pdf.complaint_context(dossier)
+        context.update(letter_context)
+    context["documents"] = dossier.documents.all()
+    return render(request, "evidence/letter_preview.html", context)
+
+
+@private
+@require_POST
+def letter_generate(request, public_id):
+    dossier = get_dossier(request, public_id)
+    try:
+        documents.request_document(dossier=dossier, actor=request.user)
+    except pdf.DossierNotReady as not_ready:
+        for problem in not_ready.problems:
+            messages.error(request, problem)
+        return redirect("evidence:letter_preview", dossier.public_id)
+    messages.success(request, _("The PDF is being prepared. It appears below when it is ready."))
+    return redirect(reverse("evidence:letter_preview", args=[dossier.public_id]) + "#documents")
+
+
+@private
+def document_download(request, public_id, document_id):
+    dossier = get_dossier(request, public_id)
+    document = get_object_or_404(
+        dossier.documents, public_id=document_id, status=GeneratedDocument.Status.READY
+    )
+    response = HttpResponse(
+        storage.read_file(dossier, document.file), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{document.download_name}"'
+    return response

@@ -1,0 +1,94 @@
+"""PDF snapshots of a dossier: requested by a person, built by a task, never changed.
+
+Each snapshot is stored encrypted with the dossier's key, keeps its own SHA-256, and is
+recorded in the journal when it is made.
+"""
+
+import hashlib
+import logging
+
+from django.db import transaction
+from django.utils import timezone
+
+from evidence import pdf, storage
+from evidence.journal import actor_label, lock_dossier, record_event
+from evidence.models import Event, GeneratedDocument
+
+logger = logging.getLogger(__name__)
+
+RENDERERS = {GeneratedDocument.Kind.COMPLAINT: pdf.render_complaint_pdf}
+PROBLEM_CHECKS = {GeneratedDocument.Kind.COMPLAINT: pdf.complaint_problems}
+
+
+def document_problems(dossier, kind):
+    return PROBLEM_CHECKS[kind](dossier)
+
+
+def request_document(*, dossier, actor, kind=GeneratedDocument.Kind.COMPLAINT):
+    """Record the request and queue the rendering once the request is committed."""
+    from evidence.tasks import build_document
+
+    problems = document_problems(dossier, kind)
+    if problems:
+        raise pdf.DossierNotReady(problems)
+    with transaction.atomic():
+        document = GeneratedDocument.objects.create(
+            dossier=dossier, kind=kind, requested_by=actor_label(actor)
+        )
+        transaction.on_commit(lambda: build_document.enqueue(document.pk))
+    return document
+
+
+def build_document(document_id):
+    """Render and store one requested document. Safe to run twice."""
+    document = GeneratedDocument.objects.select_related("dossier").get(pk=document_id)
+    if document.status != GeneratedDocument.Status.PENDING:
+        return document
+    dossier = document.dossier
+    try:
+        data = RENDERERS[document.kind](dossier)
+    except Exception:
+        logger.exception("Rendering document %s failed", document.public_id)
+        GeneratedDocument.objects.filter(pk=document.pk).update(
+            status=GeneratedDocument.Status.FAILED, completed_at=timezone.now()
+        )
+        raise
+    name = storage.save_file(dossier, data, suffix=".pdf.bin")
+    try:
+        with transaction.atomic():
+            lock_dossier(dossier)
+            document.file = name
+            document.sha256 = hashlib.sha256(data).hexdigest()
+            document.size = len(data)
+            document.exhibit_count = dossier.exhibits.filter(withdrawn_at=None).count()
+            document.status = GeneratedDocument.Status.READY
+            document.completed_at = timezone.now()
+            document.save()
+            record_event(
+                dossier=dossier,
+                actor=None,
+                action=Event.Action.DOCUMENT_GENERATED,
+                details={
+                    "document": str(document.public_id),
+                    "kind": document.kind,
+                    "sha256": document.sha256,
+                    "requested_by": document.requested_by,
+                    "exhibits": document.exhibit_count,
+                },
+            )
+    except BaseException:
+        storage.delete_files([name])
+        raise
+    return document
+
+
+def generate_now(*, dossier, actor, kind=GeneratedDocument.Kind.COMPLAINT):
+    """Request and build a document in this process (command line), returning it."""
+    problems = document_problems(dossier, kind)
+    if problems:
+        raise pdf.DossierNotReady(problems)
+    with transaction.atomic():
+        document = GeneratedDocument.objects.create(
+            dossier=dossier, kind=kind, requested_by=actor_label(actor)
+        )
+    return build_document(document.pk)

@@ -1,0 +1,33 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from evidence import documents, storage
+from evidence.models import Dossier
+from evidence.pdf import DossierNotReady
+
+
+class Command(BaseCommand):
+    help = (
+        "Render a dossier's complaint PDF, keep it as a snapshot in the dossier (with its "
+        "journal entry), and write it to a file."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("public_id", help="The dossier's public id (a UUID).")
+        parser.add_argument("--output", required=True, type=Path, help="Where to write the PDF.")
+
+    def handle(self, *, public_id, output, **options):
+        try:
+            dossier = Dossier.objects.get(public_id=public_id)
+        except (Dossier.DoesNotExist, ValueError, TypeError) as error:
+            raise CommandError(f"No dossier with the id {public_id}.") from error
+        try:
+            document = documents.generate_now(dossier=dossier, actor=None)
+        except DossierNotReady as not_ready:
+            raise CommandError(
+                "The dossier is not ready for a PDF:\n- "
+                + "\n- ".join(map(str, not_ready.problems))
+            ) from not_ready
+        output.write_bytes(storage.read_file(dossier, document.file))
+        self.stdout.write(f"{output} ({document.size} bytes, SHA-256 {document.sha256})")
