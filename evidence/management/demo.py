@@ -129,7 +129,7 @@ def conversation_screenshot(rng, *, author, handle, when):
     return buffer.getvalue()
 
 
-def demo_items(count, *, seed=2026, today=None):
+def demo_items(count, *, seed=2026, today=None, screenshots_only=False):
     """Yield ``count`` demo exhibits as dicts: kind, details, and data or text."""
     rng = random.Random(seed)  # noqa: S311 -- invented demo content, not secrets
     today = today or timezone.localdate()
@@ -151,7 +151,7 @@ def demo_items(count, *, seed=2026, today=None):
             "content_url": "",
             "description": "",
         }
-        roll = index % 10
+        roll = 0 if screenshots_only else index % 10
         if roll in (3, 8):
             details["description"] = "Message recopié depuis la conversation."
             yield {
