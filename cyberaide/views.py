@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from cyberaide.forms import DeleteAccountForm, SignupForm
+from cyberaide.http import posted
 from evidence.export import build_account_export
 from evidence.services import erase_account
 
@@ -31,7 +32,7 @@ def quick_exit(request):
 def signup(request):
     if request.user.is_authenticated:
         return redirect(settings.LOGIN_REDIRECT_URL)
-    form = SignupForm(request.POST or None)
+    form = SignupForm(posted(request))
     if request.method == "POST" and form.is_valid():
         user = form.save()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from cyberaide.http import posted
 from evidence import complaint_forms, documents, pdf, storage
 from evidence.models import Complaint, GeneratedDocument
 from evidence.views import get_dossier, private
@@ -51,7 +52,7 @@ def letter_step(request, public_id, slug):
     if step is None:
         raise Http404
     complaint, _created = Complaint.objects.get_or_create(dossier=dossier)
-    form = step.form_class(request.POST or None, instance=complaint)
+    form = step.form_class(posted(request), instance=complaint)
     if request.method == "POST" and form.is_valid():
         form.save()
         return redirect(next_url(dossier, slug))

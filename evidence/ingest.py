@@ -9,6 +9,7 @@ refused or failed file leaves nothing behind.
 
 import hashlib
 import io
+import struct
 import warnings
 from dataclasses import dataclass
 
@@ -16,7 +17,7 @@ import pillow_heif
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import ExifTags, Image, ImageFile, UnidentifiedImageError
 
 pillow_heif.register_heif_opener()
 
@@ -24,6 +25,21 @@ DISPLAY_LONG_SIDE = 1600
 THUMBNAIL_LONG_SIDE = 320
 DISPLAY_QUALITY = 80
 THUMBNAIL_QUALITY = 70
+ORIENTATION_TRANSPOSE = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+QUARTER_TURNS = {
+    Image.Transpose.TRANSPOSE,
+    Image.Transpose.ROTATE_270,
+    Image.Transpose.TRANSVERSE,
+    Image.Transpose.ROTATE_90,
+}
 IMAGE_FORMATS = ("PNG", "JPEG", "WEBP", "GIF", "HEIF")
 IMAGE_CONTENT_TYPES = {
     "PNG": "image/png",
@@ -109,6 +125,10 @@ def _check_pdf(data):
 
 
 def _prepare_image(inspected):
+    # A truncated picture is refused, never padded with grey. WeasyPrint (evidence/pdf.py)
+    # turns this process-wide Pillow switch on when imported; it only renders our own
+    # complete display copies, so switching it back off costs it nothing.
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
     try:
         with warnings.catch_warnings():
             # Pillow warns, then errors, on decompression bombs: refuse at the warning.
@@ -117,13 +137,14 @@ def _prepare_image(inspected):
             if image.width * image.height > settings.CYBERAIDE_MAX_IMAGE_PIXELS:
                 raise UploadRefused(_too_many_pixels())
             inspected.content_type = IMAGE_CONTENT_TYPES[image.format]
-            inspected.width, inspected.height = image.size
+            width, height = image.size
             if getattr(image, "n_frames", 1) > 1:
                 image.seek(0)
                 inspected.note = "first_frame_only"
-            # A smaller decode is enough for the display copy (JPEG only, and exact for
-            # the hash, which covers the original bytes).
-            image.draft("RGB", (DISPLAY_LONG_SIDE, DISPLAY_LONG_SIDE))
+            # A smaller decode is enough for the display copy (JPEG only: 1/2, 1/4 or 1/8
+            # of the size, never below the display size; the hash covers the original bytes).
+            # The box keeps the picture's proportions, or a 4032×3024 photo gets no saving.
+            image.draft("RGB", _fitted(image.size, DISPLAY_LONG_SIDE))
             image.load()
     except UploadRefused:
         raise
@@ -137,12 +158,37 @@ def _prepare_image(inspected):
         raise UploadRefused(
             _("This picture is damaged or incomplete and cannot be read.")
         ) from error
-    image = ImageOps.exif_transpose(image)
+    transpose = _orientation_transpose(image)
+    if transpose in QUARTER_TURNS:
+        width, height = height, width
+    inspected.width, inspected.height = width, height  # as shown, like the display copy
     image = _flatten(image)
     image.thumbnail((DISPLAY_LONG_SIDE, DISPLAY_LONG_SIDE), Image.Resampling.LANCZOS)
+    if transpose is not None:  # on the small copy: turning 12 MP costs more than resizing
+        image = image.transpose(transpose)
     inspected.display = _jpeg(image, DISPLAY_QUALITY)
     image.thumbnail((THUMBNAIL_LONG_SIDE, THUMBNAIL_LONG_SIDE), Image.Resampling.BILINEAR)
     inspected.thumbnail = _jpeg(image, THUMBNAIL_QUALITY)
+
+
+def _fitted(size, long_side):
+    """The size ``thumbnail`` gives for this long side (the same size when smaller)."""
+    scale = min(1, long_side / max(size))
+    return max(1, round(size[0] * scale)), max(1, round(size[1] * scale))
+
+
+def _orientation_transpose(image):
+    """How to turn the picture upright, from its EXIF (or XMP) orientation, or None.
+
+    The same table as ``ImageOps.exif_transpose``, applied later to the small copy. A
+    damaged EXIF block must not refuse a readable picture: it is then shown as stored.
+    """
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "Corrupt EXIF data" and the like
+            return ORIENTATION_TRANSPOSE.get(image.getexif().get(ExifTags.Base.Orientation))
+    except (OSError, SyntaxError, ValueError, TypeError, KeyError, struct.error):
+        return None
 
 
 def _too_many_pixels():

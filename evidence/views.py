@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from cyberaide.http import posted
 from evidence import services, storage
 from evidence.forms import (
     DossierForm,
@@ -47,7 +48,7 @@ def dossier_list(request):
 
 @private
 def dossier_create(request):
-    form = DossierForm(request.POST or None)
+    form = DossierForm(posted(request))
     if request.method == "POST" and form.is_valid():
         dossier = services.create_dossier(owner=request.user, title=form.cleaned_data["title"])
         return redirect("evidence:dossier_detail", dossier.public_id)
@@ -78,7 +79,7 @@ def dossier_detail(request, public_id):
 @private
 def dossier_rename(request, public_id):
     dossier = get_dossier(request, public_id)
-    form = DossierForm(request.POST or None, instance=dossier)
+    form = DossierForm(posted(request), instance=dossier)
     if request.method == "POST" and form.is_valid():
         services.rename_dossier(
             dossier=dossier, actor=request.user, title=form.cleaned_data["title"]
@@ -90,7 +91,8 @@ def dossier_rename(request, public_id):
 @private
 def add_files(request, public_id):
     dossier = get_dossier(request, public_id)
-    form = FileExhibitForm(request.POST or None, request.FILES or None)
+    data = posted(request)
+    form = FileExhibitForm(data, request.FILES if data is not None else None)
     accepted, refused = [], []
     if request.method == "POST" and form.is_valid():
         for uploaded_file in form.cleaned_data["files"]:
@@ -125,7 +127,7 @@ def add_files(request, public_id):
 @private
 def add_message(request, public_id):
     dossier = get_dossier(request, public_id)
-    form = MessageExhibitForm(request.POST or None)
+    form = MessageExhibitForm(posted(request))
     if request.method == "POST" and form.is_valid():
         services.add_message_exhibit(
             dossier=dossier,
@@ -146,7 +148,7 @@ def add_message(request, public_id):
 @private
 def add_link(request, public_id):
     dossier = get_dossier(request, public_id)
-    form = LinkExhibitForm(request.POST or None)
+    form = LinkExhibitForm(posted(request))
     if request.method == "POST" and form.is_valid():
         services.add_link_exhibit(dossier=dossier, actor=request.user, details=form.details())
         messages.success(request, _("The link was added to the dossier."))
@@ -174,7 +176,7 @@ def renumber(request, public_id):
 def exhibit_edit(request, public_id, exhibit_id):
     exhibit = get_exhibit(request, public_id, exhibit_id)
     initial = {name: getattr(exhibit, name) for name in ExhibitDetailsForm.base_fields}
-    form = ExhibitDetailsForm(request.POST or None, initial=initial)
+    form = ExhibitDetailsForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         if services.edit_exhibit(exhibit=exhibit, actor=request.user, details=form.details()):
             messages.success(request, _("The correction is saved and noted in the journal."))
