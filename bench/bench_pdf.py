@@ -1,0 +1,196 @@
+"""Complaint PDF: render time, peak memory and file size, against naive WeasyPrint.
+
+Builds demo dossiers of 10, 100 and 300 phone screenshots (1170×2532 PNG) through the real
+ingest code, then renders each one in a fresh process (so its peak RSS is its own):
+- ours: ``evidence.pdf.render_complaint_pdf`` — display copies made at upload, originals
+  attached to the PDF/A-3b file;
+- naive, at 100 exhibits, in the same run: the same template fed the original PNGs.
+Targets at 100 exhibits: at most 3 s, 120 MiB peak, 8 MB for the document. The attached
+originals are the victim's files byte for byte and cannot shrink: the size target is
+checked on the document without them, and the total is printed beside it.
+
+Run with ``make bench`` or ``python -m bench.bench_pdf``.
+"""
+
+import datetime
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+SIZES = (10, 100, 300)
+TARGET_SECONDS = 3.0
+TARGET_PEAK_MIB = 120
+TARGET_MEGABYTES = 8.0
+
+
+def _setup_django(data_dir):
+    os.environ["DJANGO_SETTINGS_MODULE"] = "cyberaide.settings"
+    os.environ["CYBERAIDE_DATA_DIR"] = data_dir
+    import django
+
+    django.setup()
+
+
+def build_dossiers(data_dir):
+    """One demo dossier per size, each with a complete complaint. Returns their ids."""
+    _setup_django(data_dir)
+    from django.contrib.auth import get_user_model
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.core.management import call_command
+
+    from evidence import services
+    from evidence.management.demo import demo_items
+    from evidence.models import Complaint
+
+    call_command("migrate", verbosity=0)
+    owner = get_user_model().objects.create(username="bench")
+    ids = {}
+    for size in SIZES:
+        dossier = services.create_dossier(owner=owner, title=f"bench {size}")
+        for item in demo_items(size, screenshots_only=True):
+            upload = SimpleUploadedFile(item["name"], item["data"], content_type="image/png")
+            services.add_file_exhibit(
+                dossier=dossier, actor=owner, uploaded_file=upload, details=item["details"]
+            )
+        Complaint.objects.create(
+            dossier=dossier,
+            last_name="Martin",
+            first_names="Léa",
+            date_of_birth=datetime.date(1995, 4, 2),
+            address="12 rue des Lilas\n69003 Lyon",
+            recipient=Complaint.Recipient.PROSECUTOR,
+            recipient_town="Lyon",
+            authors_known=False,
+            facts="Depuis la rentrée, des messages insultants chaque jour.",
+        )
+        ids[size] = str(dossier.public_id)
+    return ids
+
+
+def render_in_child(data_dir, public_id, mode):
+    """Render in a fresh interpreter; returns its measurements."""
+    output = subprocess.run(
+        [sys.executable, "-m", "bench.bench_pdf", "--render", data_dir, public_id, mode],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def child(data_dir, public_id, mode):
+    """Runs in the child process: render once, print JSON."""
+    _setup_django(data_dir)
+    from weasyprint import HTML
+
+    from evidence import pdf, storage
+    from evidence.models import Dossier
+
+    dossier = Dossier.objects.get(public_id=public_id)
+    baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    start = time.perf_counter()
+    if mode == "ours":
+        data = pdf.render_complaint_pdf(dossier)
+    else:  # naive: the same document, fed the original PNGs, no care for size
+        context, resources = pdf.complaint_context(dossier)
+        for item in context["exhibits"]:
+            original = storage.read_file(dossier, item.exhibit.original_file)
+            resources[item.image_url] = ("image/png", original)
+        from django.template.loader import render_to_string
+        from django.utils import translation
+
+        with translation.override("fr"):
+            html = render_to_string("evidence/pdf/complaint.html", context)
+        data = HTML(
+            string=html, base_url="cyberaide:/", url_fetcher=pdf.DossierResources(resources)
+        ).write_pdf()
+    seconds = time.perf_counter() - start
+    attached = (
+        sum(exhibit.size for exhibit in dossier.exhibits.all() if exhibit.original_file)
+        if mode == "ours"
+        else 0
+    )
+    import io
+
+    from pypdf import PdfReader
+
+    pages = len(PdfReader(io.BytesIO(data)).pages)
+    print(
+        json.dumps(
+            {
+                "seconds": seconds,
+                "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                "baseline_mib": baseline,
+                "bytes": len(data),
+                "attached_bytes": attached,
+                "pages": pages,
+            }
+        )
+    )
+
+
+def main():
+    data_dir = tempfile.mkdtemp(prefix="cyberaide-bench-pdf-")
+    try:
+        return _run(data_dir)
+    finally:
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def _run(data_dir):
+    print("Complaint PDF (WeasyPrint, PDF/A-3b), demo dossiers of phone screenshots")
+    started = time.perf_counter()
+    ids = build_dossiers(data_dir)
+    print(f"  built {sum(SIZES)} exhibits through ingest in {time.perf_counter() - started:.0f} s")
+    results = {size: render_in_child(data_dir, ids[size], "ours") for size in SIZES}
+    naive = render_in_child(data_dir, ids[100], "naive")
+    print(
+        f"  {'exhibits':>8} {'pages':>6} {'seconds':>8} {'ms/exhibit':>10} {'peak MiB':>9} "
+        f"{'document MB':>11} {'+ originals MB':>14}"
+    )
+    for size, result in results.items():
+        document = (result["bytes"] - result["attached_bytes"]) / 1e6
+        print(
+            f"  {size:>8} {result['pages']:>6} {result['seconds']:>8.2f} "
+            f"{1000 * result['seconds'] / size:>10.1f} {result['peak_mib']:>9.0f} "
+            f"{document:>11.1f} {result['bytes'] / 1e6:>14.1f}"
+        )
+    print(
+        f"  naive WeasyPrint on the original PNGs, 100 exhibits: {naive['seconds']:.2f} s, "
+        f"{naive['peak_mib']:.0f} MiB peak, {naive['bytes'] / 1e6:.1f} MB"
+    )
+    ours = results[100]
+    document_mb = (ours["bytes"] - ours["attached_bytes"]) / 1e6
+    print(
+        f"  ratio naive/ours at 100: time ×{naive['seconds'] / ours['seconds']:.1f}, "
+        f"size ×{naive['bytes'] / 1e6 / document_mb:.1f} (document), "
+        f"peak memory ×{naive['peak_mib'] / ours['peak_mib']:.1f}"
+    )
+    per_exhibit = [1000 * results[size]["seconds"] / size for size in SIZES]
+    print(
+        "  cost per exhibit (10/100/300): "
+        + " / ".join(f"{value:.0f} ms" for value in per_exhibit)
+        + " — linear when these stay close"
+    )
+    print(f"  interpreter + Django + WeasyPrint before rendering: {ours['baseline_mib']:.0f} MiB")
+    checks = [
+        ("render at most 3 s", ours["seconds"] <= TARGET_SECONDS),
+        ("peak at most 120 MiB", ours["peak_mib"] <= TARGET_PEAK_MIB),
+        ("document at most 8 MB", document_mb <= TARGET_MEGABYTES),
+    ]
+    for label, passed in checks:
+        print(f"  {'PASS' if passed else 'FAIL'}  {label}")
+    return all(passed for _label, passed in checks)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 5 and sys.argv[1] == "--render":
+        child(*sys.argv[2:])
+    else:
+        sys.exit(0 if main() else 1)
