@@ -89,7 +89,8 @@ format: $(VENV)/.installed-dev
 messages: gettext $(VENV)/.installed
 	$(BIN)/python manage.py makemessages -l fr -l en --no-obsolete --ignore=.venv --ignore=var --ignore=tests --ignore=bench
 	@# The msgids are English: the English catalog is the msgids themselves.
-	msgen --no-location --sort-output -o locale/en/LC_MESSAGES/django.po locale/en/LC_MESSAGES/django.po
+	msgen --no-location --sort-output locale/en/LC_MESSAGES/django.po | \
+		msgattrib --clear-fuzzy --clear-previous -o locale/en/LC_MESSAGES/django.po
 	$(BIN)/python manage.py compilemessages --ignore=.venv -v 0
 
 clean:
