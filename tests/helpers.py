@@ -16,14 +16,13 @@ class PageOutline(HTMLParser):
         attrs = dict(attrs)
         if tag == "h1":
             self.h1_count += 1
-        if tag in {"script", "img", "iframe", "frame", "source", "video", "audio", "embed"}:
-            if attrs.get("src"):
-                self.resources.append((tag, "src", attrs["src"]))
+        loads_src = {"script", "img", "iframe", "frame", "source", "video", "audio", "embed"}
+        if tag in loads_src and attrs.get("src"):
+            self.resources.append((tag, "src", attrs["src"]))
         if tag == "object" and attrs.get("data"):
             self.resources.append((tag, "data", attrs["data"]))
-        if tag == "link":
-            if attrs.get("href"):
-                self.resources.append((tag, "href", attrs["href"]))
+        if tag == "link" and attrs.get("href"):
+            self.resources.append((tag, "href", attrs["href"]))
         if tag == "a" and attrs.get("href"):
             self.links.append(attrs["href"])
 

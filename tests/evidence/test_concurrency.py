@@ -30,7 +30,7 @@ def test_concurrent_uploads_lose_nothing(django_user_model, settings):
                     uploaded_file=upload(png_bytes(text=f"{worker}-{index}"), f"{worker}.png"),
                     details=details(),
                 )
-        except Exception as error:  # noqa: BLE001 -- collected and asserted below
+        except Exception as error:  # collected and asserted below
             errors.append(error)
         finally:
             connections.close_all()
