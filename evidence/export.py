@@ -74,9 +74,22 @@ def _export_dossier(zipped, dossier, folder):
             zipped.writestr(path, storage.read_file(dossier, exhibit.display_file))
             entry["display_copy"] = path
         exhibits.append(entry)
+    documents = []
+    for document in dossier.documents.filter(status="ready"):
+        path = f"{folder}/documents/{document.download_name}"
+        zipped.writestr(path, storage.read_file(dossier, document.file))
+        documents.append(
+            {
+                "kind": document.kind,
+                "created_at": document.created_at.isoformat(),
+                "sha256": document.sha256,
+                "file": path,
+            }
+        )
     return {
         "id": str(dossier.public_id),
         "title": dossier.title,
+        "documents": documents,
         "created_at": dossier.created_at.isoformat(),
         "exhibits": exhibits,
         "journal_verified": journal_ok,

@@ -310,6 +310,11 @@ class GeneratedDocument(models.Model):
     def __str__(self):
         return f"{self.get_kind_display()} {self.created_at:%Y-%m-%d}"
 
+    def save(self, *args, **kwargs):
+        if self.pk and type(self).objects.filter(pk=self.pk, status=self.Status.READY).exists():
+            raise TypeError("A generated document is a snapshot: it cannot be changed.")
+        super().save(*args, **kwargs)
+
     @property
     def download_name(self):
         return f"document-{self.created_at:%Y-%m-%d-%H%M}.pdf"

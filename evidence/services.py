@@ -262,12 +262,17 @@ def erase_dossier(*, dossier):
     The journal's database triggers allow deleting events only once their dossier is
     gone, so the dossier row goes first (foreign keys are checked at commit).
     """
-    files = list(dossier.exhibits.values_list("original_file", "display_file", "thumbnail_file"))
+    files = [
+        name
+        for row in dossier.exhibits.values_list("original_file", "display_file", "thumbnail_file")
+        for name in row
+    ]
+    files += dossier.documents.values_list("file", flat=True)
     with transaction.atomic():
         dossier.exhibits.all().delete()
         Dossier.objects.filter(pk=dossier.pk).delete()
         Event.objects.filter(dossier_id=dossier.pk)._raw_delete(Event.objects.db)
-        transaction.on_commit(lambda: storage.delete_files(name for row in files for name in row))
+        transaction.on_commit(lambda: storage.delete_files(files))
 
 
 def erase_account(*, user):
