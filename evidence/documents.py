@@ -24,17 +24,21 @@ def document_problems(dossier, kind):
     return PROBLEM_CHECKS[kind](dossier)
 
 
+def _record_request(*, dossier, actor, kind):
+    problems = document_problems(dossier, kind)
+    if problems:
+        raise pdf.DossierNotReady(problems)
+    return GeneratedDocument.objects.create(
+        dossier=dossier, kind=kind, requested_by=actor_label(actor)
+    )
+
+
 def request_document(*, dossier, actor, kind=GeneratedDocument.Kind.COMPLAINT):
     """Record the request and queue the rendering once the request is committed."""
     from evidence.tasks import build_document
 
-    problems = document_problems(dossier, kind)
-    if problems:
-        raise pdf.DossierNotReady(problems)
     with transaction.atomic():
-        document = GeneratedDocument.objects.create(
-            dossier=dossier, kind=kind, requested_by=actor_label(actor)
-        )
+        document = _record_request(dossier=dossier, actor=actor, kind=kind)
         transaction.on_commit(lambda: build_document.enqueue(document.pk))
     return document
 
@@ -84,11 +88,5 @@ def build_document(document_id):
 
 def generate_now(*, dossier, actor, kind=GeneratedDocument.Kind.COMPLAINT):
     """Request and build a document in this process (command line), returning it."""
-    problems = document_problems(dossier, kind)
-    if problems:
-        raise pdf.DossierNotReady(problems)
-    with transaction.atomic():
-        document = GeneratedDocument.objects.create(
-            dossier=dossier, kind=kind, requested_by=actor_label(actor)
-        )
+    document = _record_request(dossier=dossier, actor=actor, kind=kind)
     return build_document(document.pk)

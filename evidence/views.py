@@ -124,40 +124,41 @@ def add_files(request, public_id):
     return render(request, "evidence/add_files.html", context, status=status)
 
 
+def _add_text_exhibit(request, public_id, *, form_class, add, done, template_name):
+    """The message and link pages: one form, one service call, back to the dossier."""
+    dossier = get_dossier(request, public_id)
+    form = form_class(posted(request))
+    if request.method == "POST" and form.is_valid():
+        add(dossier=dossier, actor=request.user, form=form)
+        messages.success(request, done)
+        return redirect("evidence:dossier_detail", dossier.public_id)
+    context = {"dossier": dossier, "form": form}
+    return render(request, template_name, context, status=400 if form.errors else 200)
+
+
 @private
 def add_message(request, public_id):
-    dossier = get_dossier(request, public_id)
-    form = MessageExhibitForm(posted(request))
-    if request.method == "POST" and form.is_valid():
-        services.add_message_exhibit(
-            dossier=dossier,
-            actor=request.user,
-            text=form.cleaned_data["text"],
-            details=form.details(),
-        )
-        messages.success(request, _("The message was added to the dossier."))
-        return redirect("evidence:dossier_detail", dossier.public_id)
-    return render(
+    return _add_text_exhibit(
         request,
-        "evidence/add_message.html",
-        {"dossier": dossier, "form": form},
-        status=400 if form.errors else 200,
+        public_id,
+        form_class=MessageExhibitForm,
+        add=lambda *, form, **kwargs: services.add_message_exhibit(
+            text=form.cleaned_data["text"], details=form.details(), **kwargs
+        ),
+        done=_("The message was added to the dossier."),
+        template_name="evidence/add_message.html",
     )
 
 
 @private
 def add_link(request, public_id):
-    dossier = get_dossier(request, public_id)
-    form = LinkExhibitForm(posted(request))
-    if request.method == "POST" and form.is_valid():
-        services.add_link_exhibit(dossier=dossier, actor=request.user, details=form.details())
-        messages.success(request, _("The link was added to the dossier."))
-        return redirect("evidence:dossier_detail", dossier.public_id)
-    return render(
+    return _add_text_exhibit(
         request,
-        "evidence/add_link.html",
-        {"dossier": dossier, "form": form},
-        status=400 if form.errors else 200,
+        public_id,
+        form_class=LinkExhibitForm,
+        add=lambda *, form, **kwargs: services.add_link_exhibit(details=form.details(), **kwargs),
+        done=_("The link was added to the dossier."),
+        template_name="evidence/add_link.html",
     )
 
 
