@@ -1,7 +1,9 @@
 from django.http import Http404
 from django.shortcuts import render
 
+from guidance.channels import recommend_channels
 from guidance.content import CONTACTS, STEPS, get_step
+from guidance.forms import SituationForm
 
 
 def home(request):
@@ -22,7 +24,13 @@ def step(request, number):
 
 
 def situation(request):
-    return render(request, "guidance/situation.html", {})
+    """Answers arrive by GET (a plain link can share them, nothing is stored); the page
+    lists the channels that fit, in order."""
+    submitted = "answer" in request.GET
+    form = SituationForm(request.GET if submitted else None)
+    channels = recommend_channels(**form.answers()) if submitted and form.is_valid() else None
+    context = {"form": form, "channels": channels}
+    return render(request, "guidance/situation.html", context)
 
 
 def law(request):

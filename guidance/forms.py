@@ -1,0 +1,48 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+YES_NO_UNSURE = [("yes", _("Yes")), ("no", _("No")), ("unsure", _("I don't know"))]
+YES_NO = [("yes", _("Yes")), ("no", _("No"))]
+
+
+def question(label, choices, help_text=""):
+    return forms.ChoiceField(
+        label=label,
+        choices=choices,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=help_text,
+    )
+
+
+class SituationForm(forms.Form):
+    """A few questions, sent by GET: nothing is stored and nothing identifies anyone."""
+
+    danger = question(
+        _("Are you in danger right now?"),
+        YES_NO_UNSURE,
+        _(
+            "Someone threatens to hurt you, knows where you are, or you are thinking of "
+            "hurting yourself."
+        ),
+    )
+    visibility = question(
+        _("Where is the content?"),
+        [
+            ("public", _("In public: a post, comment or video anyone can see")),
+            ("private", _("In private: messages, texts, a private group")),
+            ("both", _("Both")),
+            ("unsure", _("I don't know")),
+        ],
+    )
+    minor = question(_("Is the person targeted under 18?"), YES_NO)
+    intimate = question(
+        _("Are intimate or sexual images involved?"),
+        YES_NO_UNSURE,
+        _("Shared, threatened to be shared, or used to blackmail — real or faked."),
+    )
+    insults = question(_("Are there insults, mockery or false rumours?"), YES_NO)
+    threats = question(_("Are there threats?"), YES_NO)
+
+    def answers(self):
+        return {name: self.cleaned_data.get(name) or "" for name in self.fields}
