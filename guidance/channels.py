@@ -18,6 +18,7 @@ class Channel:
     link: str = ""
     link_label: str = ""
     urgent: bool = False
+    phones: tuple = ()  # numbers to call from the page, as tappable links
 
 
 def _step(number):
@@ -39,6 +40,7 @@ def recommend_channels(*, danger="", visibility="", minor="", intimate="", insul
                     "call 3114, day and night."
                 ),
                 urgent=True,
+                phones=("17", "112", "3114"),
             )
         )
     channels.append(
@@ -66,6 +68,7 @@ def recommend_channels(*, danger="", visibility="", minor="", intimate="", insul
                 ),
                 _step(2),
                 _("Talking about it"),
+                phones=("3018", "119"),
             )
         )
     if intimate in ("yes", "unsure"):
@@ -155,6 +158,7 @@ def recommend_channels(*, danger="", visibility="", minor="", intimate="", insul
             ),
             reverse("guidance:contacts"),
             _("All contacts"),
+            phones=("116006",),
         )
     )
     return channels
