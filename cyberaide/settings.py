@@ -237,4 +237,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+    # django-axes writes usernames and addresses into its warnings; logs must not carry
+    # identities (the lockout itself is recorded in its database table).
+    "loggers": {"axes": {"level": "ERROR"}},
 }
