@@ -11,7 +11,7 @@ export DJANGO_SETTINGS_MODULE := cyberaide.settings
 
 .DEFAULT_GOAL := help
 .PHONY: help run test test-postgres bench lint format messages compilemessages migrate \
-	system-packages gettext pdf-libraries browsers postgres-packages clean
+	system-packages gettext pdf-libraries browsers bench-tools postgres-packages clean
 
 help:
 	@echo "make run        serve the site on http://$(HOST):$(PORT)/ (development settings)"
@@ -46,6 +46,11 @@ browsers:
 	@[ -x /usr/bin/chromium ] || { $(SUDO) apt-get update -qq && \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core; }
 
+# wrk loads the server in bench/bench_guide_pages.py.
+bench-tools:
+	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
+
 postgres-packages:
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; }
@@ -75,7 +80,7 @@ test: system-packages $(VENV)/.installed-dev compilemessages
 test-postgres: gettext pdf-libraries postgres-packages $(VENV)/.installed-dev compilemessages
 	bin/with-postgres $(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
 
-bench: system-packages $(VENV)/.installed-dev compilemessages
+bench: system-packages bench-tools $(VENV)/.installed-dev compilemessages
 	$(BIN)/python -m bench
 
 lint: $(VENV)/.installed-dev
@@ -87,10 +92,13 @@ format: $(VENV)/.installed-dev
 	$(BIN)/ruff format .
 
 messages: gettext $(VENV)/.installed
-	$(BIN)/python manage.py makemessages -l fr -l en --no-obsolete --ignore=.venv --ignore=var --ignore=tests --ignore=bench
-	@# The msgids are English: the English catalog is the msgids themselves.
-	msgen --no-location --sort-output locale/en/LC_MESSAGES/django.po | \
-		msgattrib --clear-fuzzy --clear-previous -o locale/en/LC_MESSAGES/django.po
+	$(BIN)/python manage.py makemessages -l fr --keep-pot --no-obsolete --ignore=.venv --ignore=var --ignore=tests --ignore=bench
+	@# The msgids are English: the English catalog is made afresh from the template, each
+	@# msgstr a copy of its msgid (msginit does that for English), so no stale fuzzy match
+	@# can ever stand in for a string.
+	msginit --no-translator --locale=en_GB.UTF-8 --input=locale/django.pot \
+		--output-file=locale/en/LC_MESSAGES/django.po 2>/dev/null
+	rm -f locale/django.pot
 	$(BIN)/python manage.py compilemessages --ignore=.venv -v 0
 
 clean:
