@@ -1,5 +1,6 @@
 """Site-wide guards: every public page, both languages, headers, catalogs, migrations."""
 
+import gettext
 import io
 import re
 import shutil
@@ -177,3 +178,19 @@ def extract_template(tmp_path):
         check=True,
     )
     return scratch / "locale/fr/LC_MESSAGES/django.po"
+
+
+def test_english_catalog_is_the_msgids_themselves():
+    """The msgids are English: a fuzzy match or a stale string must never stand in."""
+    with (BASE_DIR / "locale/en/LC_MESSAGES/django.mo").open("rb") as handle:
+        catalog = gettext.GNUTranslations(handle)._catalog
+    wrong = []
+    for key, value in catalog.items():
+        if key == "":
+            continue
+        if isinstance(key, tuple):  # plural: (msgid, index)
+            continue
+        msgid = key.split("\x04", 1)[-1]
+        if value != msgid:
+            wrong.append((msgid, value))
+    assert wrong == []
