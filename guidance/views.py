@@ -1,15 +1,18 @@
 from django.http import Http404
 from django.shortcuts import render
 
+from guidance.cache import cached_for_visitors_without_cookies
 from guidance.channels import recommend_channels
 from guidance.content import CONTACTS, STEPS, get_step
 from guidance.forms import SituationForm
 
 
+@cached_for_visitors_without_cookies
 def home(request):
     return render(request, "guidance/home.html", {"steps": STEPS, "contacts": CONTACTS})
 
 
+@cached_for_visitors_without_cookies
 def step(request, number):
     current = get_step(number)
     if current is None:
@@ -33,9 +36,11 @@ def situation(request):
     return render(request, "guidance/situation.html", context)
 
 
+@cached_for_visitors_without_cookies
 def law(request):
     return render(request, "guidance/law.html", {})
 
 
+@cached_for_visitors_without_cookies
 def contacts(request):
     return render(request, "guidance/contacts.html", {"contacts": CONTACTS})

@@ -64,3 +64,24 @@ def add_image(dossier, **overrides):
         uploaded_file=upload(png_bytes()),
         details=details(**overrides),
     )
+
+
+def make_complaint(dossier, **overrides):
+    """A complaint complete enough for the PDF: an adult victim writing to the prosecutor."""
+    from evidence.models import Complaint
+
+    values = {
+        "last_name": "Martin",
+        "first_names": "Alice",
+        "date_of_birth": datetime.date(1990, 5, 17),
+        "place_of_birth": "Lyon",
+        "address": "12 rue des Lilas\n69003 Lyon",
+        "recipient": Complaint.Recipient.PROSECUTOR,
+        "recipient_town": "Lyon",
+        "authors_known": False,
+        "facts": "Depuis septembre, des messages insultants chaque jour.",
+        "signed_in_town": "Lyon",
+    }
+    values.update(overrides)
+    complaint, _created = Complaint.objects.update_or_create(dossier=dossier, defaults=values)
+    return complaint
