@@ -1,0 +1,82 @@
+"""Accessibility: an axe-core scan of every public page at phone width, and the keyboard path
+(skip link, visible focus)."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from tests.test_site import public_urls
+
+pytestmark = pytest.mark.browser
+
+BLOCKING_IMPACTS = {"serious", "critical"}
+# The situation page also answers a submitted form (GET): scan the answer, not only the form.
+SUBMITTED_SITUATION_URLS = ["/fr/situation/?danger_now=yes", "/en/situation/?danger_now=yes"]
+
+axe = Axe()
+
+
+def describe(violations):
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        lines += [f"    {', '.join(map(str, node['target']))}" for node in violation["nodes"]]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("url", public_urls() + SUBMITTED_SITUATION_URLS)
+def test_page_has_no_serious_accessibility_violation(page, live_server, url):
+    page.goto(live_server.url + url)
+    violations = axe.run(page).response["violations"]
+    blocking = [violation for violation in violations if violation["impact"] in BLOCKING_IMPACTS]
+    if blocking:
+        pytest.fail(f"axe on {url}:\n{describe(blocking)}")
+
+
+def test_first_tab_focuses_the_skip_link_which_moves_focus_to_main(page, live_server):
+    page.goto(f"{live_server.url}/en/guide/2/")
+    page.keyboard.press("Tab")
+    skip_link = page.get_by_role("link", name="Skip to content")
+    expect(skip_link).to_be_focused()
+    expect(skip_link).to_be_in_viewport()
+
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("main")).to_be_focused()
+    # The next Tab starts from the content, not from the top of the page again.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.querySelector('main').contains(document.activeElement)")
+
+
+FOCUS_STYLE = """() => {
+  const style = getComputedStyle(document.activeElement);
+  return {outline: style.outlineStyle, width: parseFloat(style.outlineWidth)};
+}"""
+
+
+def test_focus_indicator_is_visible_on_every_tab_stop(page, live_server):
+    page.goto(f"{live_server.url}/fr/")
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        focus = page.evaluate(FOCUS_STYLE)
+        name = page.evaluate("document.activeElement.outerHTML.slice(0, 80)")
+        assert focus["outline"] != "none", (name, focus)
+        assert focus["width"] >= 2, (name, focus)
+
+
+def test_focus_changes_what_the_reader_sees(page, live_server):
+    page.goto(f"{live_server.url}/en/")
+    link = page.get_by_role("navigation", name="Main menu").get_by_role("link").first
+    box = link.bounding_box()
+    around = {
+        "x": box["x"] - 10,
+        "y": box["y"] - 10,
+        "width": box["width"] + 20,
+        "height": box["height"] + 20,
+    }
+    before = page.screenshot(clip=around)
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if link.evaluate("element => element === document.activeElement"):
+            break
+    expect(link).to_be_focused()
+    assert page.screenshot(clip=around) != before
