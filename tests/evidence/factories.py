@@ -84,4 +84,5 @@ def make_complaint(dossier, **overrides):
     }
     values.update(overrides)
     complaint, _created = Complaint.objects.update_or_create(dossier=dossier, defaults=values)
+    dossier.complaint = complaint  # the dossier object may have cached an older one
     return complaint

@@ -1,5 +1,6 @@
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from evidence import documents, storage
@@ -20,7 +21,7 @@ class Command(BaseCommand):
     def handle(self, *, public_id, output, **options):
         try:
             dossier = Dossier.objects.get(public_id=public_id)
-        except (Dossier.DoesNotExist, ValueError, TypeError) as error:
+        except (Dossier.DoesNotExist, ValidationError, ValueError) as error:
             raise CommandError(f"No dossier with the id {public_id}.") from error
         try:
             document = documents.generate_now(dossier=dossier, actor=None)
