@@ -23,7 +23,7 @@ pillow_heif.register_heif_opener()
 
 DISPLAY_LONG_SIDE = 1600
 THUMBNAIL_LONG_SIDE = 320
-DISPLAY_QUALITY = 80
+DISPLAY_QUALITY = 75
 THUMBNAIL_QUALITY = 70
 ORIENTATION_TRANSPOSE = {
     2: Image.Transpose.FLIP_LEFT_RIGHT,
@@ -212,5 +212,5 @@ def _flatten(image):
 def _jpeg(image, quality):
     """Encode as JPEG with no metadata at all (no EXIF, no GPS, no ICC comment)."""
     buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=quality, optimize=False, progressive=False)
+    image.save(buffer, "JPEG", quality=quality, optimize=True, progressive=False)
     return buffer.getvalue()
