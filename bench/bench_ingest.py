@@ -10,25 +10,16 @@ Run with ``make bench`` (every bench module) or ``python -m bench.bench_ingest``
 
 import hashlib
 import io
-import os
 import random
-import shutil
 import statistics
-import tempfile
 import time
+
+from bench.common import in_temporary_data_dir, setup_django
 
 TARGET_MS = 150
 RUNS = 15
 WARMUP = 2
 PHOTO_SIZE = (4032, 3024)  # 12 MP, as a recent phone camera
-
-
-def _setup_django(data_dir):
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cyberaide.settings")
-    os.environ.setdefault("CYBERAIDE_DATA_DIR", data_dir)
-    import django
-
-    django.setup()
 
 
 def _photo_image():
@@ -133,15 +124,11 @@ def p95(values):
 
 
 def main():
-    data_dir = tempfile.mkdtemp(prefix="cyberaide-bench-")
-    try:
-        return _run(data_dir)
-    finally:
-        shutil.rmtree(data_dir, ignore_errors=True)
+    return in_temporary_data_dir(_run, prefix="cyberaide-bench-")
 
 
 def _run(data_dir):
-    _setup_django(data_dir)
+    setup_django(data_dir)
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from evidence.ingest import inspect_upload

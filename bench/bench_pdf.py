@@ -14,13 +14,12 @@ Run with ``make bench`` or ``python -m bench.bench_pdf``.
 
 import datetime
 import json
-import os
 import resource
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
+
+from bench.common import in_temporary_data_dir, setup_django
 
 SIZES = (10, 100, 300)
 TARGET_SECONDS = 3.0
@@ -28,17 +27,9 @@ TARGET_PEAK_MIB = 120
 TARGET_MEGABYTES = 8.0
 
 
-def _setup_django(data_dir):
-    os.environ["DJANGO_SETTINGS_MODULE"] = "cyberaide.settings"
-    os.environ["CYBERAIDE_DATA_DIR"] = data_dir
-    import django
-
-    django.setup()
-
-
 def build_dossiers(data_dir):
     """One demo dossier per size, each with a complete complaint. Returns their ids."""
-    _setup_django(data_dir)
+    setup_django(data_dir)
     from django.contrib.auth import get_user_model
     from django.core.files.uploadedfile import SimpleUploadedFile
     from django.core.management import call_command
@@ -86,7 +77,7 @@ def render_in_child(data_dir, public_id, mode):
 
 def child(data_dir, public_id, mode):
     """Runs in the child process: render once, print JSON."""
-    _setup_django(data_dir)
+    setup_django(data_dir)
     from weasyprint import HTML
 
     from evidence import pdf, storage
@@ -136,11 +127,7 @@ def child(data_dir, public_id, mode):
 
 
 def main():
-    data_dir = tempfile.mkdtemp(prefix="cyberaide-bench-pdf-")
-    try:
-        return _run(data_dir)
-    finally:
-        shutil.rmtree(data_dir, ignore_errors=True)
+    return in_temporary_data_dir(_run, prefix="cyberaide-bench-pdf-")
 
 
 def _run(data_dir):
