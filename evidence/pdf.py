@@ -11,6 +11,7 @@ The letter is always in French: it is written for French authorities.
 
 import io
 import re
+import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -136,8 +137,14 @@ def render_pdf(template_name, context, resources, *, attachments=()):
         html = render_to_string(template_name, context)
     fetcher = DossierResources(resources)
     document = HTML(string=html, base_url=f"{RESOURCE_SCHEME}/", url_fetcher=fetcher)
-    with attachments_stored_as_they_are():
-        return document.write_pdf(pdf_variant="pdf/a-3b", attachments=list(attachments))
+    # Written to a temporary file rather than memory: with the originals attached, the
+    # PDF is as large as the dossier, and an in-memory copy would double it at the peak.
+    with tempfile.TemporaryFile() as output:
+        with attachments_stored_as_they_are():
+            document.write_pdf(output, pdf_variant="pdf/a-3b", attachments=list(attachments))
+        del document
+        output.seek(0)
+        return output.read()
 
 
 def original_attachments(dossier, exhibits):
