@@ -1,0 +1,47 @@
+import datetime
+
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from evidence.models import Exhibit, GeneratedDocument
+from evidence.storage import evidence_storage
+
+
+class Command(BaseCommand):
+    help = (
+        "Delete evidence files that no exhibit or PDF refers to: what a crash between "
+        "writing a file and recording it can leave behind. Recent files are kept, since an "
+        "upload may still be in progress."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--older-than-minutes",
+            type=int,
+            default=60,
+            help="Only delete unreferenced files at least this old (default: 60).",
+        )
+        parser.add_argument("--dry-run", action="store_true", help="List, delete nothing.")
+
+    def handle(self, *, older_than_minutes, dry_run, **options):
+        storage = evidence_storage()
+        referenced = set()
+        for row in Exhibit.objects.values_list("original_file", "display_file", "thumbnail_file"):
+            referenced.update(name for name in row if name)
+        referenced.update(GeneratedDocument.objects.exclude(file="").values_list("file", flat=True))
+        cutoff = timezone.now() - datetime.timedelta(minutes=older_than_minutes)
+        swept = 0
+        try:
+            folders, _files = storage.listdir("")
+        except FileNotFoundError:  # nothing stored yet
+            folders = []
+        for folder in folders:
+            for name in storage.listdir(folder)[1]:
+                path = f"{folder}/{name}"
+                if path in referenced or storage.get_modified_time(path) > cutoff:
+                    continue
+                swept += 1
+                if not dry_run:
+                    storage.delete(path)
+        verb = "would delete" if dry_run else "deleted"
+        self.stdout.write(f"{verb} {swept} unreferenced file(s)")
