@@ -81,6 +81,8 @@ class RepresentativeForm(forms.ModelForm):
             ),
             "representative_relationship": _("For example: mother, father, guardian."),
             "representative_address": _("Leave empty if it is the same as yours."),
+            "representative_phone": _("Optional. So that an investigator can call them."),
+            "representative_email": _("Optional."),
         }
 
 

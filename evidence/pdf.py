@@ -195,6 +195,10 @@ def complaint_context(dossier):
     complaint = dossier.complaint
     context, resources = gather(dossier)
     offences = [OFFENCES_BY_KEY[key] for key in complaint.offences if key in OFFENCES_BY_KEY]
+    # Platform names are translated ("Online game"): name them in French, the letter's
+    # language, whatever the language of the page that asked for it.
+    with translation.override("fr"):
+        platforms = sorted({item.exhibit.platform_label for item in context["exhibits"]})
     context.update(
         complaint=complaint,
         offences=offences,
@@ -203,7 +207,7 @@ def complaint_context(dossier):
         today=timezone.localdate(),
         first_fact=context["chronology"][0].exhibit if context["chronology"] else None,
         last_fact=context["chronology"][-1].exhibit if context["chronology"] else None,
-        platforms=sorted({item.exhibit.platform_label for item in context["exhibits"]}),
+        platforms=platforms,
         address_inline=on_one_line(complaint.address),
     )
     return context, resources

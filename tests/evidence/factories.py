@@ -86,3 +86,24 @@ def make_complaint(dossier, **overrides):
     complaint, _created = Complaint.objects.update_or_create(dossier=dossier, defaults=values)
     dossier.complaint = complaint  # the dossier object may have cached an older one
     return complaint
+
+
+def add_file(dossier, data, name, content_type, **overrides):
+    return services.add_file_exhibit(
+        dossier=dossier,
+        actor=dossier.owner,
+        uploaded_file=upload(data, name, content_type),
+        details=details(**overrides),
+    )
+
+
+def add_message(dossier, text, **overrides):
+    return services.add_message_exhibit(
+        dossier=dossier, actor=dossier.owner, text=text, details=details(**overrides)
+    )
+
+
+def add_link(dossier, url, **overrides):
+    return services.add_link_exhibit(
+        dossier=dossier, actor=dossier.owner, details=details(content_url=url, **overrides)
+    )

@@ -1,0 +1,494 @@
+"""The complaint PDF, parsed back with pypdf: what an officer or a magistrate will read.
+
+Every test renders the real PDF (about half a second each) from a dossier whose exhibits
+were added out of date order, so "Pièce n° k" (the dossier's order) and the chronology
+(the order of the facts) differ.
+"""
+
+import datetime
+import hashlib
+import io
+import random
+import re
+import string
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+
+import pytest
+from django.utils import timezone, translation
+from pypdf import PdfReader
+
+from evidence import services, storage
+from evidence.models import Platform
+from evidence.offences import OFFENCES, OFFENCES_BY_KEY
+from evidence.pdf import DossierNotReady, render_complaint_pdf
+from tests.evidence.factories import (
+    add_file,
+    add_link,
+    add_message,
+    jpeg_bytes,
+    make_complaint,
+    make_dossier,
+    make_user,
+    png_bytes,
+)
+
+pytestmark = pytest.mark.django_db
+
+PNG = png_bytes(text="capture Instagram")
+JPEG = jpeg_bytes()
+MESSAGE = "t'es qu'un·e nul·le\nsupprime ton compte ou je viens"
+PIECE_HEADER = re.compile(r"^Pièce n° (\d+)$")
+RUNNING = re.compile(r"^(Pièce n° \d+|Page \d+ / \d+|Plainte — .*)$")
+PDFAID = "http://www.aiim.org/pdfa/ns/id/"
+
+
+@dataclass
+class RenderedPdf:
+    data: bytes
+    reader: PdfReader
+    pages: list
+
+    @property
+    def text(self):
+        return "\n".join(self.pages)
+
+    @property
+    def flat(self):
+        """The text with every run of whitespace made one space (lines rejoined; a line
+        may break after a hyphen, as in "ci-dessous")."""
+        return " ".join(self.text.replace("-\n", "-").split())
+
+    def squeezed(self, text=None):
+        """The text without any whitespace or zero-width space: hashes split over lines
+        in narrow table cells, and long words broken for display, become whole again."""
+        return re.sub(r"[\s\u200b]", "", self.text if text is None else text)
+
+    def exhibit_pages(self):
+        """{k: text of the first page headed "Pièce n° k"}, in page order."""
+        found = {}
+        for page in self.pages:
+            match = PIECE_HEADER.match(page.split("\n", 1)[0])
+            if match:
+                found.setdefault(int(match.group(1)), page)
+        return found
+
+    def section(self, start, end):
+        """The text from the first ``start`` to the next ``end``."""
+        begin = self.text.index(start)
+        return self.text[begin : self.text.index(end, begin)]
+
+
+def read_pdf(data):
+    reader = PdfReader(io.BytesIO(data))
+    return RenderedPdf(data, reader, [page.extract_text() for page in reader.pages])
+
+
+def render(dossier):
+    return read_pdf(render_complaint_pdf(dossier))
+
+
+@pytest.fixture
+def dossier(django_user_model):
+    """Four exhibits of four kinds, added out of date order. In date order (the
+    chronology) they are: n° 4, n° 2, n° 3 (10:12 09:30), n° 1 (10:12 14:05)."""
+    dossier = make_dossier(make_user(django_user_model, "alice"), title="Harcèlement Lucas")
+    add_file(
+        dossier,
+        PNG,
+        "IMG_2041.png",
+        "image/png",
+        occurred_on=datetime.date(2026, 10, 12),
+        occurred_time=datetime.time(14, 5),
+        platform=Platform.INSTAGRAM,
+        author_name="@insta_troll",
+    )
+    add_file(
+        dossier,
+        JPEG,
+        "photo.jpg",
+        "image/jpeg",
+        occurred_on=datetime.date(2026, 9, 30),
+        platform=Platform.ONLINE_GAME,
+    )
+    add_message(
+        dossier,
+        MESSAGE,
+        occurred_on=datetime.date(2026, 10, 12),
+        occurred_time=datetime.time(9, 30),
+        platform=Platform.WHATSAPP,
+    )
+    add_link(
+        dossier,
+        "https://www.tiktok.com/@x/video/7412",
+        occurred_on=datetime.date(2026, 9, 1),
+        platform=Platform.TIKTOK,
+    )
+    make_complaint(dossier)
+    return dossier
+
+
+def exhibits_in_order(dossier):
+    return list(dossier.exhibits.filter(withdrawn_at=None).order_by("position", "id"))
+
+
+# The letter ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("recipient", "expected", "absent"),
+    [
+        (
+            "procureur",
+            [
+                "Madame, Monsieur le procureur de la République",
+                "près le tribunal judiciaire de Villeurbanne",
+                "Lettre recommandée avec demande d'avis de réception",
+            ],
+            ["Commissariat de police", "Brigade de gendarmerie"],
+        ),
+        (
+            "commissariat",
+            ["Commissariat de police de Villeurbanne"],
+            ["tribunal judiciaire", "Brigade de gendarmerie", "Lettre recommandée"],
+        ),
+        (
+            "gendarmerie",
+            ["Brigade de gendarmerie de Villeurbanne"],
+            ["tribunal judiciaire", "Commissariat de police", "Lettre recommandée"],
+        ),
+    ],
+)
+def test_the_letter_is_addressed_to_the_chosen_recipient(dossier, recipient, expected, absent):
+    make_complaint(
+        dossier,
+        recipient=recipient,
+        recipient_town="Villeurbanne",
+        recipient_address="Place Lazare Goujon\n69100 Villeurbanne",
+    )
+    rendered = render(dossier)
+    first_page = " ".join(rendered.pages[0].split())
+    for line in expected:
+        assert line in first_page
+    for line in absent:
+        assert line not in rendered.flat
+    assert "Place Lazare Goujon 69100 Villeurbanne" in first_page
+
+
+def test_contre_x_when_the_authors_are_unknown(dossier):
+    rendered = render(dossier)
+    assert "Objet : plainte contre X" in rendered.flat
+    assert "ai l'honneur de porter plainte contre X" in rendered.flat
+
+
+def test_the_known_authors_are_named_instead_of_x(dossier):
+    make_complaint(dossier, authors_known=True, authors="Kevin D., en 4e B\n@kev_du_69")
+    rendered = render(dossier)
+    assert "Objet : plainte contre Kevin D., en 4e B @kev_du_69" in rendered.flat
+    assert "contre la ou les personnes désignées ci-dessous" in rendered.flat
+    letter = rendered.section("Auteur des faits", "Préjudice subi")
+    assert "Kevin D., en 4e B\n@kev_du_69" in letter
+    assert "contre X" not in rendered.flat
+
+
+def test_a_minor_is_assisted_by_the_named_representative(dossier):
+    fourteen = timezone.localdate() - datetime.timedelta(days=14 * 365)
+    make_complaint(
+        dossier,
+        date_of_birth=fourteen,
+        representative_name="Sophie Martin",
+        representative_relationship="sa mère",
+        representative_phone="06 12 34 56 78",
+        partie_civile=True,
+    )
+    flat = render(dossier).flat
+    assert "Représenté(e) par Sophie Martin, sa mère" in flat
+    assert "mineur(e), avec l'assistance de mon représentant légal, Sophie Martin (sa mère)" in flat
+    assert "par l'intermédiaire de mon représentant légal, Sophie Martin" in flat
+    assert "Sophie Martin, représentant légal" in flat  # second signature
+    assert "souhait de me constituer partie civile" in flat
+
+
+def test_an_adult_letter_does_not_name_a_leftover_representative(dossier):
+    make_complaint(dossier, representative_name="Sophie Martin", partie_civile=True)
+    flat = render(dossier).flat
+    assert "Sophie Martin" not in flat
+    assert "mineur(e)" not in flat
+    assert "Je souhaite me constituer partie civile afin d'obtenir réparation" in flat
+
+
+def test_qualifications_possibles_lists_only_the_chosen_offences_in_french(dossier):
+    chosen = ["harcelement_moral", "menaces"]
+    make_complaint(dossier, offences=chosen)
+    rendered = render(dossier)
+    listed = " ".join(rendered.section("Qualifications possibles", "Préjudice subi").split())
+    for key in chosen:
+        assert f"{OFFENCES_BY_KEY[key].french_label} ;" in listed
+        with translation.override("en"):
+            assert str(OFFENCES_BY_KEY[key].label) not in rendered.flat
+    assert listed.count(" ;") == len(chosen)
+    for offence in OFFENCES:
+        if offence.key not in chosen:
+            assert offence.french_label not in rendered.flat
+
+
+def test_no_qualifications_section_when_none_is_chosen(dossier):
+    flat = render(dossier).flat
+    assert "Qualifications possibles" not in flat
+    assert "code pénal" not in flat.split("Chronologie des faits")[0]
+
+
+def test_the_letter_is_in_french_when_the_visitor_reads_english(dossier):
+    with translation.override("en"):
+        rendered = render(dossier)
+        assert translation.get_language() == "en"  # the render did not leak "fr" out
+    flat = rendered.flat
+    for french in [
+        "Exposé des faits",
+        "né(e) le 17 mai 1990 à Lyon",
+        "Capture d’écran ou photo",
+        "Texte d’un message",
+        "Jeu en ligne",  # a platform whose name is translated
+        "Pièce ajoutée",  # the journal's actions
+        "Chronologie des faits",
+        "constat dressé par un commissaire de justice",
+    ]:
+        assert french in flat
+    for english in [
+        "Screenshot or photo",
+        "Message text",
+        "Online game",
+        "Exhibit added",
+        "May",
+        "October",
+    ]:
+        assert english not in flat
+
+
+# Exhibits, chronology, hashes ----------------------------------------------------------
+
+
+def test_exhibit_pages_are_numbered_1_to_n_in_the_dossier_order(dossier):
+    rendered = render(dossier)
+    exhibits = exhibits_in_order(dossier)
+    headers = [
+        int(match.group(1))
+        for page in rendered.pages
+        if (match := PIECE_HEADER.match(page.split("\n", 1)[0]))
+    ]
+    assert headers == [1, 2, 3, 4]
+    pages = rendered.exhibit_pages()
+    kinds = ["Capture d’écran ou photo", "Capture d’écran ou photo", "Texte d’un message", "Lien"]
+    for number, (exhibit, kind) in enumerate(zip(exhibits, kinds, strict=True), start=1):
+        page = pages[number]
+        assert f"Nature {kind}" in page
+        assert f"SHA-256 {exhibit.sha256}" in page
+        # The running header repeats the number at the top of the page.
+        assert page.count(f"Pièce n° {number}") == 2
+    assert MESSAGE in pages[3]
+    assert "https://www.tiktok.com/@x/video/7412" in pages[4]
+    assert "Auteur @insta_troll" in pages[1]
+
+
+def test_every_exhibit_hash_is_in_the_inventory_and_the_integrity_annex(dossier):
+    rendered = render(dossier)
+    inventory = rendered.squeezed(rendered.section("Bordereau de pièces", "Nature"))
+    annex = rendered.squeezed(rendered.text[rendered.text.index("Annexe — intégrité") :])
+    for number, exhibit in enumerate(exhibits_in_order(dossier), start=1):
+        assert len(exhibit.sha256) == 64
+        assert f"Piècen°{number}" in inventory
+        assert exhibit.sha256 in inventory
+        assert exhibit.sha256 in annex
+    assert dossier.events.order_by("sequence").last().hash in annex
+    assert "intacte" in rendered.flat
+
+
+def test_the_chronology_lists_the_facts_in_date_order(dossier):
+    rendered = render(dossier)
+    chronology = rendered.section("Chronologie des faits", "Bordereau de pièces")
+    rows = re.findall(r"(\d\d)/(\d\d)/(\d{4})(?: (\d\d):(\d\d))?", chronology)
+    moments = [
+        datetime.datetime(int(y), int(m), int(d), int(hh or 0), int(mm or 0))
+        for d, m, y, hh, mm in rows
+    ]
+    assert moments == [
+        datetime.datetime(2026, 9, 1),
+        datetime.datetime(2026, 9, 30),
+        datetime.datetime(2026, 10, 12, 9, 30),
+        datetime.datetime(2026, 10, 12, 14, 5),
+    ]
+    assert [int(n) for n in re.findall(r"n° (\d+)", chronology)] == [4, 2, 3, 1]
+    assert "du 1 septembre 2026 au 12 octobre 2026" in rendered.flat
+
+
+def test_the_originals_are_attached_byte_for_byte(dossier):
+    reader = render(dossier).reader
+    exhibits = exhibits_in_order(dossier)
+    with_files = {
+        f"{number:03d}-{exhibit.download_name}": exhibit
+        for number, exhibit in enumerate(exhibits, start=1)
+        if exhibit.original_file
+    }
+    assert len(with_files) == 2  # the PNG and the JPEG; the message and the link have none
+    attachments = reader.attachments
+    assert set(attachments) == set(with_files)
+    uploaded = {"image/png": PNG, "image/jpeg": JPEG}
+    for name, exhibit in with_files.items():
+        [data] = attachments[name]
+        stored = storage.read_file(dossier, exhibit.original_file)
+        assert hashlib.sha256(data).hexdigest() == exhibit.sha256
+        assert hashlib.sha256(stored).hexdigest() == exhibit.sha256
+        assert data == stored == uploaded[exhibit.content_type]
+    for attachment in reader.attachment_list:
+        exhibit = with_files[attachment.name]
+        assert attachment.pdf_object["/AFRelationship"] == "/Source"
+        assert exhibit.sha256 in attachment.pdf_object["/Desc"]
+    # The server's names only: never the names the files came with.
+    assert not any("IMG_2041" in name or "photo.jpg" in name for name in attachments)
+
+
+def test_the_file_identifies_itself_as_pdf_a_3b(dossier):
+    reader = render(dossier).reader
+    xmp = reader.xmp_metadata
+    assert xmp.pdfaid_part == "3"
+    assert xmp.pdfaid_conformance == "B"
+    # The same, read from the raw /Metadata stream.
+    raw = reader.trailer["/Root"]["/Metadata"].get_object().get_data()
+    found = {}
+    for element in ET.fromstring(raw).iter():  # noqa: S314 (the file we just made)
+        for name in ("part", "conformance"):
+            value = element.get(f"{{{PDFAID}}}{name}")
+            if value is None and element.tag == f"{{{PDFAID}}}{name}":
+                value = element.text
+            if value is not None:
+                found[name] = value
+    assert found == {"part": "3", "conformance": "B"}
+    [intent] = reader.trailer["/Root"]["/OutputIntents"]
+    assert intent.get_object()["/S"] == "/GTS_PDFA1"
+    assert reader.pdf_header == "%PDF-1.7"
+
+
+def test_the_outline_has_each_section_and_each_exhibit(dossier):
+    rendered = render(dossier)
+    reader = rendered.reader
+    top = [item for item in reader.outline if not isinstance(item, list)]
+    [children] = [item for item in reader.outline if isinstance(item, list)]
+    assert [item.title for item in top] == [
+        "Plainte",
+        "Chronologie des faits",
+        "Bordereau de pièces",
+        "Pièces",
+        "Annexe — intégrité des pièces",
+    ]
+    assert [item.title for item in children] == [f"Pièce n° {k}" for k in range(1, 5)]
+    # Each bookmark opens the page it names.
+    for item in children:
+        page = rendered.pages[reader.get_destination_page_number(item)]
+        assert page.startswith(item.title + "\n")
+    for item in top[1:3] + top[4:]:
+        assert rendered.pages[reader.get_destination_page_number(item)].startswith(item.title)
+
+
+def test_every_page_is_numbered_page_k_of_n(dossier):
+    rendered = render(dossier)
+    total = len(rendered.pages)
+    assert total >= 8  # letter, chronology, inventory, 4 exhibits, annex
+    for number, page in enumerate(rendered.pages, start=1):
+        assert page.rstrip().endswith(f"Page {number} / {total}")
+    assert rendered.reader.pages[0].mediabox.width == pytest.approx(595.28, abs=0.5)  # A4
+    assert rendered.reader.pages[0].mediabox.height == pytest.approx(841.89, abs=0.5)
+
+
+# Long content ----------------------------------------------------------------------------
+
+
+def test_a_100000_character_unbroken_message_renders_whole_in_bounded_time(dossier):
+    message = "".join(random.Random(5).choices(string.ascii_letters, k=100_000))
+    long_one = add_message(dossier, message, occurred_on=datetime.date(2026, 10, 20))
+    started = time.perf_counter()
+    data = render_complaint_pdf(dossier)
+    elapsed = time.perf_counter() - started
+    print(f"\n100,000-character message: rendered in {elapsed:.2f} s")
+    assert elapsed < 60
+    rendered = read_pdf(data)
+    number = len(exhibits_in_order(dossier))
+    first = next(
+        index for index, page in enumerate(rendered.pages) if page.startswith(f"Pièce n° {number}")
+    )
+    annex = next(
+        index for index, page in enumerate(rendered.pages) if page.startswith("Annexe — intégrité")
+    )
+    message_pages = rendered.pages[first:annex]
+    assert len(message_pages) > 3  # it flows over several pages...
+    for page in message_pages:  # ...each with the running header
+        assert f"\nPièce n° {number}\nPage " in page
+    body = "\n".join(
+        line
+        for page in message_pages
+        for line in page.split("\n")
+        if not RUNNING.match(line.strip())
+    )
+    assert message in rendered.squeezed(body)
+    assert long_one.sha256 in rendered.squeezed()
+
+
+# Bad states ----------------------------------------------------------------------------
+
+
+def refused(dossier):
+    with translation.override("en"), pytest.raises(DossierNotReady) as caught:
+        render_complaint_pdf(dossier)
+    return [str(problem) for problem in caught.value.problems]
+
+
+def test_a_dossier_without_exhibit_is_refused(django_user_model):
+    dossier = make_dossier(make_user(django_user_model, "bob"))
+    make_complaint(dossier)
+    assert refused(dossier) == ["The dossier has no exhibit yet: add your screenshots first."]
+
+
+def test_a_dossier_whose_exhibits_are_all_withdrawn_is_refused(dossier):
+    for exhibit in exhibits_in_order(dossier):
+        services.withdraw_exhibit(exhibit=exhibit, actor=dossier.owner)
+    assert refused(dossier) == ["The dossier has no exhibit yet: add your screenshots first."]
+
+
+def test_a_dossier_without_letter_is_refused(django_user_model):
+    dossier = make_dossier(make_user(django_user_model, "bob"))
+    add_message(dossier, "bonjour")
+    assert refused(dossier) == ["Fill in the letter first."]
+
+
+@pytest.mark.parametrize(
+    ("field", "empty", "label"),
+    [
+        ("last_name", "", "last name"),
+        ("first_names", "", "first names"),
+        ("date_of_birth", None, "date of birth"),
+        ("address", "", "postal address"),
+    ],
+)
+def test_missing_identity_fields_are_named(dossier, field, empty, label):
+    make_complaint(dossier, **{field: empty})
+    assert refused(dossier) == [f"Your identity is incomplete: {label} is missing."]
+
+
+def test_every_problem_is_listed_at_once(dossier):
+    make_complaint(dossier, last_name="", address="", recipient_town="", facts="  ")
+    assert refused(dossier) == [
+        "Your identity is incomplete: last name is missing.",
+        "Your identity is incomplete: postal address is missing.",
+        "Choose who the letter is for, and the town.",
+        "Describe what happened.",
+    ]
+
+
+def test_a_minor_cannot_be_partie_civile_without_a_representative(dossier):
+    thirteen = timezone.localdate() - datetime.timedelta(days=13 * 365)
+    make_complaint(dossier, date_of_birth=thirteen, partie_civile=True, representative_name="")
+    [problem] = refused(dossier)
+    assert "A minor can be a civil party only through a legal representative" in problem
+    # Without the civil party wish, a minor may file alone.
+    make_complaint(dossier, date_of_birth=thirteen, partie_civile=False)
+    assert "mineur(e)" in render(dossier).flat
