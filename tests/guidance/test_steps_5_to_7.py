@@ -1,61 +1,107 @@
-"""Steps 5 to 7: reporting to platforms, PHAROS, and the complaint — the key facts."""
+"""Steps 5 to 7: reporting to platforms, PHAROS, and the complaint — the key facts.
+
+Assertions look only inside <main>: the header and footer carry the emergency numbers
+and the 3018 on every page, so a check on the whole page could not fail.
+"""
 
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from tests.helpers import outline
+from tests.helpers import PageOutline
+
+PLATFORM_HOSTS = {
+    "help.instagram.com",
+    "support.tiktok.com",
+    "help.snapchat.com",
+    "faq.whatsapp.com",
+    "support.discord.com",
+    "support.google.com",
+    "help.x.com",
+    "www.facebook.com",
+    "help.twitch.tv",
+    "en.help.roblox.com",
+}
 
 
-def page(client, language, number):
+def main_content(client, language, number):
     with translation.override(language):
         url = reverse("guidance:step", args=[number])
     response = client.get(url)
     assert response.status_code == 200
-    return response.content.decode()
+    html = response.content.decode()
+    assert f'<html lang="{language}">' in html
+    start, end = html.index("<main"), html.index("</main>")
+    return html[start:end]
+
+
+def section(html, heading):
+    """The HTML from the <h2> with this text to the next <h2>."""
+    start = html.index(f"<h2>{heading}</h2>")
+    following = html.find("<h2", start + 1)
+    return html[start : following if following != -1 else len(html)]
+
+
+def external_hosts(html):
+    outline = PageOutline()
+    outline.feed(html)
+    return {urlsplit(link).hostname for link in outline.links if link.startswith("https://")}
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_step_5_links_to_each_platforms_own_help(client, language):
-    with translation.override(language):
-        links = outline(client.get(reverse("guidance:step", args=[5]))).links
-    hosts = {
-        re.sub(r"^https://([^/]+)/.*$", r"\1", link)
-        for link in links
-        if link.startswith("https://")
-    }
-    platforms = {
-        "help.instagram.com",
-        "support.tiktok.com",
-        "help.snapchat.com",
-        "faq.whatsapp.com",
-        "support.discord.com",
-        "support.google.com",
-        "help.x.com",
-        "www.facebook.com",
-        "help.twitch.tv",
-        "en.help.roblox.com",
-    }
-    assert platforms <= hosts
+    html = main_content(client, language, 5)
+    found = PLATFORM_HOSTS & external_hosts(html)
+    assert len(found) >= 8, sorted(found)
+    assert found == PLATFORM_HOSTS
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
-def test_step_6_gives_the_pharos_address_and_its_limits(client, language):
-    html = page(client, language, 6)
+def test_step_5_external_links_do_not_leak_the_referrer(client, language):
+    html = main_content(client, language, 5)
+    external = re.findall(r'<a href="https://[^"]*"[^>]*>', html)
+    assert len(external) >= 12
+    for tag in external:
+        assert 'rel="noopener noreferrer"' in tag, tag
+
+
+def test_step_5_explains_the_dsa_and_the_trusted_flagger_in_english(client):
+    html = main_content(client, "en", 5)
+    assert "Digital Services Act" in html
+    assert "signaleur de confiance" in html
+    assert 'href="https://www.cnil.fr/"' in html
+    assert "€15,000" in html
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_step_6_gives_the_pharos_address(client, language):
+    html = main_content(client, language, 6)
     assert "www.internet-signalement.gouv.fr" in html
     assert 'href="https://www.internet-signalement.gouv.fr/"' in html
-    private = {"fr": "messages privés", "en": "Private messages"}[language]
-    assert private in html
-    assert 'href="tel:17"' in html
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "private_messages"),
+    [
+        ("fr", "Ce que PHAROS ne prend pas en charge", "messages privés"),
+        ("en", "What PHAROS does not take", "Private messages"),
+    ],
+)
+def test_step_6_says_private_messages_are_not_covered(client, language, heading, private_messages):
+    not_taken = section(main_content(client, language, 6), heading)
+    assert private_messages in not_taken
+    assert 'href="tel:17"' in not_taken
 
 
 def test_step_7_names_the_three_places_in_french(client):
-    html = page(client, "fr", 7)
-    assert "commissariat de police" in html
-    assert "brigade de gendarmerie" in html
-    assert "procureur de la République" in html
+    html = main_content(client, "fr", 7)
+    places = section(html, "Trois endroits pour porter plainte")
+    assert "commissariat de police" in places
+    assert "brigade de gendarmerie" in places
+    assert "procureur de la République" in places
     assert "récépissé" in html
     assert "contre X" in html
     assert "<strong>3 mois</strong>" in html
@@ -63,23 +109,48 @@ def test_step_7_names_the_three_places_in_french(client):
 
 
 def test_step_7_in_english_keeps_the_french_names_the_victim_will_meet(client):
-    html = page(client, "en", 7)
-    for name in (
-        "commissariat de police",
-        "brigade de gendarmerie",
-        "procureur de la République",
-        "récépissé",
-        "contre X",
-    ):
-        assert name in html
+    html = main_content(client, "en", 7)
+    places = section(html, "Three places to file a complaint")
+    assert places.count("<li>") == 3
+    assert "<strong>A commissariat de police</strong> (police station)" in places
+    assert "<strong>A brigade de gendarmerie</strong> (gendarmerie station)" in places
+    assert "<strong>The procureur de la République</strong> (public prosecutor)" in places
+    assert "receipt (<em>récépissé</em>)" in html
+    assert "“contre X” (against a person unknown)" in html
     assert "<strong>3 months</strong>" in html
+    assert "6 years" in html
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_step_7_warns_that_a_simple_complaint_does_not_stop_the_clock(client, language):
+    html = main_content(client, language, 7)
+    warning = html[html.index('<div class="box box-alert">') :]
+    warning = warning[: warning.index("</div>")]
+    assert "constitution de partie civile" in warning
+    assert "citation directe" in warning
+    assert 'href="tel:116006"' in warning
 
 
 @pytest.mark.parametrize("number", [5, 6, 7])
 @pytest.mark.parametrize("language", ["fr", "en"])
-def test_3018_and_previous_next_links(client, language, number):
-    html = page(client, language, number)
+def test_3018_in_the_step_itself(client, language, number):
+    html = main_content(client, language, number)
     assert 'href="tel:3018"' in html
+
+
+@pytest.mark.parametrize("number", [5, 6, 7])
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_legal_sources_and_the_date_they_were_checked(client, language, number):
+    html = main_content(client, language, number)
+    source = html[html.index('<p class="source">') :]
+    assert "service-public.fr/particuliers/vosdroits/F" in source
+    checked = {"fr": "Vérifié en novembre 2026", "en": "Checked in November 2026"}
+    assert checked[language] in source
+
+
+@pytest.mark.parametrize("number", [5, 6, 7])
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_previous_step_link(client, language, number):
     with translation.override(language):
         previous_url = reverse("guidance:step", args=[number - 1])
-    assert f'href="{previous_url}" rel="prev"' in html
+    assert f'href="{previous_url}" rel="prev"' in main_content(client, language, number)
