@@ -213,6 +213,9 @@ CYBERAIDE_DOSSIER_QUOTA_BYTES = env_int("CYBERAIDE_DOSSIER_QUOTA_MB", 500) * 102
 CYBERAIDE_MAX_IMAGE_PIXELS = env_int("CYBERAIDE_MAX_IMAGE_MEGAPIXELS", 64) * 1_000_000
 CYBERAIDE_MAX_FILES_PER_UPLOAD = 20
 CYBERAIDE_MAX_MESSAGE_CHARACTERS = 100_000
+# Helper invitations and the code a pupil uses to take over a dossier a staff member
+# started: single use, valid this many days.
+CYBERAIDE_CODE_VALID_DAYS = 7
 # Files above this size wait on disk, not in memory, while the request is read.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = CYBERAIDE_MAX_FILES_PER_UPLOAD

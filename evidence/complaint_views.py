@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from cyberaide.http import posted
 from evidence import complaint_forms, documents, pdf, storage
-from evidence.models import Complaint, GeneratedDocument
+from evidence.models import Capability, Complaint, GeneratedDocument
 from evidence.views import get_dossier, private
 
 
@@ -47,7 +47,7 @@ def next_url(dossier, slug):
 
 @private
 def letter_step(request, public_id, slug):
-    dossier = get_dossier(request, public_id)
+    dossier = get_dossier(request, public_id, Capability.PDF)
     step = next((step for step in STEPS if step.slug == slug), None)
     if step is None:
         raise Http404
@@ -69,8 +69,8 @@ def letter_step(request, public_id, slug):
 
 @private
 def letter_preview(request, public_id):
-    dossier = get_dossier(request, public_id)
-    complaint, _created = Complaint.objects.get_or_create(dossier=dossier)
+    dossier = get_dossier(request, public_id, Capability.PDF)
+    complaint = getattr(dossier, "complaint", None)
     problems = pdf.complaint_problems(dossier)
     context = {"dossier": dossier, "complaint": complaint, "problems": problems, "steps": STEPS}
     if not problems:
@@ -83,7 +83,7 @@ def letter_preview(request, public_id):
 @private
 @require_POST
 def letter_generate(request, public_id):
-    dossier = get_dossier(request, public_id)
+    dossier = get_dossier(request, public_id, Capability.PDF)
     try:
         documents.request_document(dossier=dossier, actor=request.user)
     except pdf.DossierNotReady as not_ready:
@@ -96,7 +96,7 @@ def letter_generate(request, public_id):
 
 @private
 def document_download(request, public_id, document_id):
-    dossier = get_dossier(request, public_id)
+    dossier = get_dossier(request, public_id, Capability.PDF)
     document = get_object_or_404(
         dossier.documents, public_id=document_id, status=GeneratedDocument.Status.READY
     )

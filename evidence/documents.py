@@ -16,41 +16,54 @@ from evidence.models import Event, GeneratedDocument
 
 logger = logging.getLogger(__name__)
 
-RENDERERS = {GeneratedDocument.Kind.COMPLAINT: pdf.render_complaint_pdf}
-PROBLEM_CHECKS = {GeneratedDocument.Kind.COMPLAINT: pdf.complaint_problems}
+Kind = GeneratedDocument.Kind
+
+# Each kind of document: what it still lacks, and how it is rendered.
+PROBLEM_CHECKS = {
+    Kind.COMPLAINT: lambda document: pdf.complaint_problems(document.dossier),
+    Kind.SIGNALEMENT: lambda document: pdf.signalement_problems(document.signalement),
+}
+RENDERERS = {
+    Kind.COMPLAINT: lambda document: pdf.render_complaint_pdf(document.dossier),
+    Kind.SIGNALEMENT: lambda document: pdf.render_signalement_pdf(document.signalement),
+}
+EVENTS = {
+    Kind.COMPLAINT: Event.Action.DOCUMENT_GENERATED,
+    Kind.SIGNALEMENT: Event.Action.SIGNALEMENT_GENERATED,
+}
 
 
-def document_problems(dossier, kind):
-    return PROBLEM_CHECKS[kind](dossier)
-
-
-def _record_request(*, dossier, actor, kind):
-    problems = document_problems(dossier, kind)
+def _record_request(*, dossier, actor, kind, signalement=None):
+    document = GeneratedDocument(
+        dossier=dossier, kind=kind, requested_by=actor_label(actor), signalement=signalement
+    )
+    problems = PROBLEM_CHECKS[kind](document)
     if problems:
         raise pdf.DossierNotReady(problems)
-    return GeneratedDocument.objects.create(
-        dossier=dossier, kind=kind, requested_by=actor_label(actor)
-    )
+    document.save()
+    return document
 
 
-def request_document(*, dossier, actor, kind=GeneratedDocument.Kind.COMPLAINT):
+def request_document(*, dossier, actor, kind=Kind.COMPLAINT, signalement=None):
     """Record the request and queue the rendering once the request is committed."""
     from evidence.tasks import build_document
 
     with transaction.atomic():
-        document = _record_request(dossier=dossier, actor=actor, kind=kind)
+        document = _record_request(dossier=dossier, actor=actor, kind=kind, signalement=signalement)
         transaction.on_commit(lambda: build_document.enqueue(document.pk))
     return document
 
 
 def build_document(document_id):
     """Render and store one requested document. Safe to run twice."""
-    document = GeneratedDocument.objects.select_related("dossier").get(pk=document_id)
+    document = GeneratedDocument.objects.select_related("dossier", "signalement").get(
+        pk=document_id
+    )
     if document.status != GeneratedDocument.Status.PENDING:
         return document
     dossier = document.dossier
     try:
-        data = RENDERERS[document.kind](dossier)
+        data = RENDERERS[document.kind](document)
     except Exception:
         logger.exception("Rendering document %s failed", document.public_id)
         GeneratedDocument.objects.filter(pk=document.pk).update(
@@ -71,7 +84,7 @@ def build_document(document_id):
             record_event(
                 dossier=dossier,
                 actor=None,
-                action=Event.Action.DOCUMENT_GENERATED,
+                action=EVENTS[document.kind],
                 details={
                     "document": str(document.public_id),
                     "kind": document.kind,
@@ -86,7 +99,7 @@ def build_document(document_id):
     return document
 
 
-def generate_now(*, dossier, actor, kind=GeneratedDocument.Kind.COMPLAINT):
+def generate_now(*, dossier, actor, kind=Kind.COMPLAINT):
     """Request and build a document in this process (command line), returning it."""
     document = _record_request(dossier=dossier, actor=actor, kind=kind)
     return build_document(document.pk)

@@ -6,21 +6,85 @@ deletes, database triggers refuse them too, and each event's hash covers the pre
 """
 
 import datetime
+import enum
 import uuid
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 
+class Capability(enum.IntEnum):
+    """What a person may do in a dossier; each level includes the ones below it."""
+
+    READ = 1
+    ADD = 2
+    PDF = 3
+    OWN = 4
+
+
+@dataclass(frozen=True)
+class Access:
+    """A person's capability in one dossier, as templates and views ask about it."""
+
+    capability: Capability
+
+    def allows(self, need):
+        return self.capability >= need
+
+    @property
+    def is_owner(self):
+        return self.capability == Capability.OWN
+
+    @property
+    def is_helper(self):
+        return self.capability < Capability.OWN
+
+    @property
+    def can_add(self):
+        return self.capability >= Capability.ADD
+
+    @property
+    def can_make_pdf(self):
+        return self.capability >= Capability.PDF
+
+
 class DossierQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """The dossiers this user may open. Everything else answers 404."""
+        """The dossiers this user may open: their own, and those a pupil lets them help
+        with (an active grant). Everything else answers 404.
+
+        Each dossier carries ``helper_scope``: the scope of the user's active grant, if any.
+        """
         if not user.is_authenticated:
             return self.none()
-        return self.filter(owner=user)
+        grants = HelperGrant.objects.filter(dossier=OuterRef("pk"), helper=user, revoked_at=None)
+        return self.annotate(helper_scope=Subquery(grants.values("scope")[:1])).filter(
+            Q(owner=user) | Q(helper_scope__isnull=False)
+        )
+
+    def owned_by(self, user):
+        """The user's own dossiers: not those they help with, nor those they started
+        for a pupil who has not taken them over yet."""
+        return (
+            self.visible_to(user)
+            .filter(owner=user)
+            .filter(Q(handover=None) | Q(handover__claimed_at__isnull=False))
+        )
+
+    def helped_by(self, user):
+        """The dossiers other people let this user help with."""
+        return self.visible_to(user).exclude(owner=user)
+
+    def awaiting_claim_from(self, user):
+        """Dossiers this staff member started for a pupil who has not taken them yet."""
+        return self.visible_to(user).filter(
+            owner=user, handover__isnull=False, handover__claimed_at=None
+        )
 
 
 class Dossier(models.Model):
@@ -47,6 +111,26 @@ class Dossier(models.Model):
 
     def __str__(self):
         return self.title
+
+    def capability_of(self, user):
+        """What ``user`` may do here; the dossier must come from ``visible_to(user)``."""
+        if self.owner_id == user.pk:
+            return Capability.OWN
+        return HelperGrant.CAPABILITIES[self.helper_scope]
+
+    @property
+    def awaiting_claim(self):
+        """Started by a staff member for a pupil who has not claimed it yet."""
+        handover = getattr(self, "handover", None)
+        return handover is not None and handover.claimed_at is None
+
+    @property
+    def victim_is_minor(self):
+        """True or False from the date of birth in the letter; None while unknown."""
+        complaint = getattr(self, "complaint", None)
+        if complaint is None or complaint.date_of_birth is None:
+            return None
+        return complaint.is_minor
 
 
 class Platform(models.TextChoices):
@@ -179,6 +263,14 @@ class Event(models.Model):
         EXHIBIT_ERASED = "exhibit_erased", _("Exhibit erased for good")
         DOSSIER_EXPORTED = "dossier_exported", _("Data exported")
         DOCUMENT_GENERATED = "document_generated", _("PDF generated")
+        SIGNALEMENT_GENERATED = "signalement_generated", _("Report to the prosecutor generated")
+        HELPER_INVITED = "helper_invited", _("Helper invited")
+        INVITATION_CANCELLED = "invitation_cancelled", _("Invitation cancelled")
+        HELPER_JOINED = "helper_joined", _("Helper joined")
+        HELPER_GRANTED = "helper_granted", _("Helper given access")
+        HELPER_REVOKED = "helper_revoked", _("Helper's access revoked")
+        CLAIM_CODE_MADE = "claim_code_made", _("Code made for the pupil to take the dossier")
+        DOSSIER_CLAIMED = "dossier_claimed", _("Dossier taken over by the pupil")
 
     dossier = models.ForeignKey(
         Dossier, on_delete=models.DO_NOTHING, related_name="events", db_constraint=True
@@ -212,6 +304,19 @@ class Event(models.Model):
 
     def delete(self, *args, **kwargs):
         raise TypeError("The journal is append-only: events cannot be deleted.")
+
+
+def age_on(date_of_birth, day):
+    """Age in whole years on ``day``; None when the date of birth is unknown."""
+    if not date_of_birth:
+        return None
+    birth = date_of_birth
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+def is_minor(date_of_birth):
+    age = age_on(date_of_birth, timezone.localdate())
+    return age is not None and age < 18
 
 
 class Complaint(models.Model):
@@ -270,15 +375,11 @@ class Complaint(models.Model):
         return f"{self.dossier}"
 
     def age_on(self, day):
-        if not self.date_of_birth:
-            return None
-        birth = self.date_of_birth
-        return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+        return age_on(self.date_of_birth, day)
 
     @property
     def is_minor(self):
-        age = self.age_on(timezone.localdate())
-        return age is not None and age < 18
+        return is_minor(self.date_of_birth)
 
 
 class GeneratedDocument(models.Model):
@@ -286,6 +387,7 @@ class GeneratedDocument(models.Model):
 
     class Kind(models.TextChoices):
         COMPLAINT = "complaint", _("Complaint letter")
+        SIGNALEMENT = "signalement", _("Report to the prosecutor (article 40)")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Being prepared")
@@ -303,6 +405,10 @@ class GeneratedDocument(models.Model):
     sha256 = models.CharField(max_length=64, blank=True)
     size = models.PositiveBigIntegerField(default=0)
     exhibit_count = models.PositiveIntegerField(default=0)
+    # The staff member's report this document renders (signalement kind only).
+    signalement = models.ForeignKey(
+        "Signalement", on_delete=models.SET_NULL, null=True, blank=True, related_name="documents"
+    )
 
     class Meta:
         ordering = ["-created_at"]
@@ -318,3 +424,154 @@ class GeneratedDocument(models.Model):
     @property
     def download_name(self):
         return f"document-{self.created_at:%Y-%m-%d-%H%M}.pdf"
+
+
+class Scope(models.TextChoices):
+    """What a pupil lets a helper do in their dossier."""
+
+    READ = "read", _("See the dossier")
+    ADD = "add", _("See it and add exhibits")
+    PDF = "pdf", _("See it, add exhibits and prepare the PDFs")
+
+
+class HelperInvitation(models.Model):
+    """A single-use code a pupil gives one person so they can help with one dossier.
+
+    Only the code's SHA-256 is stored: the code itself is shown once, to the pupil.
+    """
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="invitations")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    scope = models.CharField(_("what this person may do"), max_length=8, choices=Scope.choices)
+    note = models.CharField(_("who it is for (only you see it)"), max_length=100, blank=True)
+    code_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    used_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.dossier} {self.get_scope_display()}"
+
+    @property
+    def is_open(self):
+        return self.used_at is None and self.cancelled_at is None and not self.has_expired
+
+    @property
+    def has_expired(self):
+        return self.expires_at <= timezone.now()
+
+
+class HelperGrant(models.Model):
+    """One person helping with one dossier, within a scope, until the pupil revokes it."""
+
+    CAPABILITIES = {
+        Scope.READ: Capability.READ,
+        Scope.ADD: Capability.ADD,
+        Scope.PDF: Capability.PDF,
+    }
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="helper_grants")
+    helper = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="helper_grants"
+    )
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    scope = models.CharField(_("what this person may do"), max_length=8, choices=Scope.choices)
+    role = models.CharField(_("your role"), max_length=100)
+    establishment = models.CharField(_("your establishment"), max_length=200)
+    created_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dossier", "helper"],
+                condition=Q(revoked_at=None),
+                name="one_active_grant_per_helper",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.helper} {self.get_scope_display()}"
+
+    @property
+    def helper_label(self):
+        """How the pupil and the journal name this helper."""
+        return f"{self.helper.get_username()} ({self.role}, {self.establishment})"
+
+
+class Handover(models.Model):
+    """A dossier a staff member started with a pupil at their side, until the pupil takes
+    it over with a one-time code and becomes its owner."""
+
+    dossier = models.OneToOneField(Dossier, on_delete=models.CASCADE, related_name="handover")
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    role = models.CharField(_("your role"), max_length=100)
+    establishment = models.CharField(_("your establishment"), max_length=200)
+    code_hash = models.CharField(max_length=64, unique=True)
+    expires_at = models.DateTimeField()
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    claimed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    def __str__(self):
+        return f"{self.dossier}"
+
+    @property
+    def has_expired(self):
+        return self.expires_at <= timezone.now()
+
+
+class Signalement(models.Model):
+    """What a staff member tells the prosecutor (article 40, second paragraph, of the code
+    de procédure pénale): one draft per helper and dossier, rendered like the complaint."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="signalements")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    staff_name = models.CharField(_("your full name"), max_length=200)
+    function = models.CharField(_("your function"), max_length=150)
+    establishment = models.CharField(_("establishment"), max_length=200)
+    establishment_address = models.TextField(_("establishment's postal address"))
+    contact = models.CharField(_("professional phone or e-mail"), max_length=200, blank=True)
+
+    pupil_name = models.CharField(_("pupil's full name"), max_length=200)
+    pupil_class = models.CharField(_("pupil's class"), max_length=50, blank=True)
+    pupil_date_of_birth = models.DateField(_("pupil's date of birth"), null=True, blank=True)
+
+    reported_on = models.DateField(_("when the pupil told you"))
+    facts = models.TextField(_("the facts as the pupil reported them"))
+    actions_taken = models.TextField(_("what the establishment has done"), blank=True)
+    parents_informed = models.BooleanField(
+        _("the pupil's legal representatives have been told about this report"), default=False
+    )
+    recipient_town = models.CharField(_("town of the tribunal judiciaire"), max_length=150)
+    signed_in_town = models.CharField(_("town where you sign"), max_length=150, blank=True)
+
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["dossier", "author"], name="one_signalement_per_helper")
+        ]
+
+    def __str__(self):
+        return f"{self.dossier} {self.staff_name}"

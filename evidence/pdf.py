@@ -24,7 +24,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from evidence import storage
 from evidence.journal import verify_journal
-from evidence.models import Exhibit
+from evidence.models import Exhibit, is_minor
 from evidence.offences import OFFENCES_BY_KEY, PRESS_LAW_OFFENCES
 
 RESOURCE_SCHEME = "cyberaide:"
@@ -195,22 +195,30 @@ def complaint_context(dossier):
     complaint = dossier.complaint
     context, resources = gather(dossier)
     offences = [OFFENCES_BY_KEY[key] for key in complaint.offences if key in OFFENCES_BY_KEY]
-    # Platform names are translated ("Online game"): name them in French, the letter's
-    # language, whatever the language of the page that asked for it.
-    with translation.override("fr"):
-        platforms = sorted({item.exhibit.platform_label for item in context["exhibits"]})
     context.update(
+        facts_overview(context),
         complaint=complaint,
         offences=offences,
         press_law=any(offence.key in PRESS_LAW_OFFENCES for offence in offences),
         is_minor=complaint.is_minor,
-        today=timezone.localdate(),
-        first_fact=context["chronology"][0].exhibit if context["chronology"] else None,
-        last_fact=context["chronology"][-1].exhibit if context["chronology"] else None,
-        platforms=platforms,
         address_inline=on_one_line(complaint.address),
     )
     return context, resources
+
+
+def facts_overview(context):
+    """When and where the facts took place, from the exhibits, for the letter's opening."""
+    chronology = context["chronology"]
+    # Platform names are translated ("Online game"): name them in French, the letter's
+    # language, whatever the language of the page that asked for it.
+    with translation.override("fr"):
+        platforms = sorted({item.exhibit.platform_label for item in context["exhibits"]})
+    return {
+        "today": timezone.localdate(),
+        "first_fact": chronology[0].exhibit if chronology else None,
+        "last_fact": chronology[-1].exhibit if chronology else None,
+        "platforms": platforms,
+    }
 
 
 def on_one_line(text):
@@ -229,4 +237,40 @@ def render_complaint_pdf(dossier):
         context,
         resources,
         attachments=original_attachments(dossier, context["exhibits"]),
+    )
+
+
+def signalement_problems(signalement):
+    """What is missing before a staff member's report can be made (translated messages)."""
+    problems = []
+    if not signalement.dossier.exhibits.filter(withdrawn_at=None).exists():
+        problems.append(_("The dossier has no exhibit yet: add the screenshots first."))
+    if not signalement.facts.strip():
+        problems.append(_("Write down the facts as the pupil reported them."))
+    return problems
+
+
+def signalement_context(signalement):
+    dossier = signalement.dossier
+    context, resources = gather(dossier)
+    context.update(
+        facts_overview(context),
+        signalement=signalement,
+        pupil_is_minor=is_minor(signalement.pupil_date_of_birth),
+    )
+    return context, resources
+
+
+def render_signalement_pdf(signalement):
+    """A staff member's report to the prosecutor (article 40 CPP), with the same
+    chronology, exhibits and integrity annex as the complaint. Raises ``DossierNotReady``."""
+    problems = signalement_problems(signalement)
+    if problems:
+        raise DossierNotReady(problems)
+    context, resources = signalement_context(signalement)
+    return render_pdf(
+        "evidence/pdf/signalement.html",
+        context,
+        resources,
+        attachments=original_attachments(signalement.dossier, context["exhibits"]),
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from evidence import complaint_views, views
+from evidence import complaint_views, helper_views, views
 
 app_name = "evidence"
 
@@ -9,6 +9,10 @@ exhibit = "<uuid:public_id>/exhibits/<uuid:exhibit_id>/"
 urlpatterns = [
     path("", views.dossier_list, name="dossier_list"),
     path("new/", views.dossier_create, name="dossier_create"),
+    path("helping/", helper_views.helping, name="helping"),
+    path("helping/accept/", helper_views.accept_invitation, name="accept_invitation"),
+    path("helping/start/", helper_views.start_for_pupil, name="start_for_pupil"),
+    path("claim/", helper_views.claim_dossier, name="claim_dossier"),
     path("<uuid:public_id>/", views.dossier_detail, name="dossier_detail"),
     path("<uuid:public_id>/rename/", views.dossier_rename, name="dossier_rename"),
     path("<uuid:public_id>/add/files/", views.add_files, name="add_files"),
@@ -28,5 +32,29 @@ urlpatterns = [
         "<uuid:public_id>/documents/<uuid:document_id>/",
         complaint_views.document_download,
         name="document_download",
+    ),
+    path("<uuid:public_id>/helpers/", helper_views.helpers_page, name="helpers"),
+    path("<uuid:public_id>/helpers/invite/", helper_views.invite_helper, name="invite_helper"),
+    path(
+        "<uuid:public_id>/helpers/<uuid:grant_id>/revoke/",
+        helper_views.revoke_helper,
+        name="revoke_helper",
+    ),
+    path(
+        "<uuid:public_id>/invitations/<uuid:invitation_id>/cancel/",
+        helper_views.cancel_invitation,
+        name="cancel_invitation",
+    ),
+    path("<uuid:public_id>/claim-code/", helper_views.renew_claim_code, name="renew_claim_code"),
+    path("<uuid:public_id>/signalement/", helper_views.signalement_edit, name="signalement_edit"),
+    path(
+        "<uuid:public_id>/signalement/preview/",
+        helper_views.signalement_preview,
+        name="signalement_preview",
+    ),
+    path(
+        "<uuid:public_id>/signalement/pdf/",
+        helper_views.signalement_generate,
+        name="signalement_generate",
     ),
 ]

@@ -1,12 +1,18 @@
 """Dossier pages. Every lookup goes through ``Dossier.objects.visible_to``; anything else
-is a 404, and every page here is sent with ``Cache-Control: no-store``."""
+is a 404, and every page here is sent with ``Cache-Control: no-store``.
+
+A helper sees a dossier a pupil shared with them; what they lack the scope for answers
+403 with a page that says so, and changes nothing. Only the owner corrects, reorders,
+withdraws or erases exhibits.
+"""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -22,25 +28,51 @@ from evidence.forms import (
 )
 from evidence.ingest import UploadRefused
 from evidence.journal import verify_journal
-from evidence.models import Dossier, Exhibit
+from evidence.models import Access, Capability, Dossier, Exhibit
+
+OWNER_ONLY = gettext_lazy(
+    "Only the person whose dossier this is can do this. You can see it because they asked "
+    "you to help."
+)
+BEYOND_SCOPE = gettext_lazy(
+    "What you may do in this dossier does not include this. The person whose dossier it is "
+    "can give you more on their “Who helps” page."
+)
 
 
 def private(view):
     return login_required(never_cache(view))
 
 
-def get_dossier(request, public_id):
-    return get_object_or_404(Dossier.objects.visible_to(request.user), public_id=public_id)
+def get_dossier(request, public_id, need=Capability.READ):
+    """The dossier if the user may see it (else 404) and do ``need`` in it (else 403).
+
+    The dossier comes back with ``access``, the user's ``Access`` to it.
+    """
+    dossier = get_object_or_404(
+        Dossier.objects.visible_to(request.user).select_related("complaint", "handover"),
+        public_id=public_id,
+    )
+    dossier.access = Access(dossier.capability_of(request.user))
+    if not dossier.access.allows(need):
+        raise PermissionDenied(OWNER_ONLY if need == Capability.OWN else BEYOND_SCOPE)
+    return dossier
 
 
-def get_exhibit(request, public_id, exhibit_id):
-    dossier = get_dossier(request, public_id)
-    return get_object_or_404(dossier.exhibits.select_related("dossier"), public_id=exhibit_id)
+def get_exhibit(request, public_id, exhibit_id, need=Capability.READ):
+    """An exhibit of a dossier the user may see; helpers never see withdrawn ones."""
+    dossier = get_dossier(request, public_id, need)
+    exhibits = dossier.exhibits.all()
+    if not dossier.access.is_owner:
+        exhibits = exhibits.filter(withdrawn_at=None)
+    exhibit = get_object_or_404(exhibits, public_id=exhibit_id)
+    exhibit.dossier = dossier  # keeps ``access``
+    return exhibit
 
 
 @private
 def dossier_list(request):
-    dossiers = Dossier.objects.visible_to(request.user)
+    dossiers = Dossier.objects.owned_by(request.user)
     return render(
         request, "evidence/dossier_list.html", {"dossiers": dossiers, "form": DossierForm()}
     )
@@ -61,13 +93,25 @@ def dossier_detail(request, public_id):
     exhibits = list(dossier.exhibits.all())
     events = list(dossier.events.order_by("sequence"))
     journal_ok, broken_event = verify_journal(dossier, events)
+    grants = list(dossier.helper_grants.select_related("helper"))
+    helpers_by_name = {grant.helper.get_username(): grant for grant in grants}
+    for event in events:
+        event.helper = helpers_by_name.get(event.actor)
     numbered = [exhibit for exhibit in exhibits if exhibit.withdrawn_at is None]
     for number, exhibit in enumerate(numbered, start=1):
         exhibit.number = number
     context = {
         "dossier": dossier,
         "chronology": sorted(numbered, key=Exhibit.chronological_key),
-        "withdrawn": [exhibit for exhibit in exhibits if exhibit.withdrawn_at is not None],
+        "withdrawn": [
+            exhibit
+            for exhibit in exhibits
+            if exhibit.withdrawn_at is not None and dossier.access.is_owner
+        ],
+        "active_grants": [grant for grant in grants if grant.revoked_at is None],
+        "my_grant": next(
+            (g for g in grants if g.helper_id == request.user.pk and g.revoked_at is None), None
+        ),
         "events": events,
         "journal_ok": journal_ok,
         "broken_event": broken_event,
@@ -78,7 +122,7 @@ def dossier_detail(request, public_id):
 
 @private
 def dossier_rename(request, public_id):
-    dossier = get_dossier(request, public_id)
+    dossier = get_dossier(request, public_id, Capability.OWN)
     form = DossierForm(posted(request), instance=dossier)
     if request.method == "POST" and form.is_valid():
         services.rename_dossier(
@@ -90,7 +134,7 @@ def dossier_rename(request, public_id):
 
 @private
 def add_files(request, public_id):
-    dossier = get_dossier(request, public_id)
+    dossier = get_dossier(request, public_id, Capability.ADD)
     data = posted(request)
     form = FileExhibitForm(data, request.FILES if data is not None else None)
     accepted, refused = [], []
@@ -126,7 +170,7 @@ def add_files(request, public_id):
 
 def _add_text_exhibit(request, public_id, *, form_class, add, done, template_name):
     """The message and link pages: one form, one service call, back to the dossier."""
-    dossier = get_dossier(request, public_id)
+    dossier = get_dossier(request, public_id, Capability.ADD)
     form = form_class(posted(request))
     if request.method == "POST" and form.is_valid():
         add(dossier=dossier, actor=request.user, form=form)
@@ -165,7 +209,7 @@ def add_link(request, public_id):
 @private
 @require_POST
 def renumber(request, public_id):
-    dossier = get_dossier(request, public_id)
+    dossier = get_dossier(request, public_id, Capability.OWN)
     services.renumber_in_date_order(
         dossier=dossier, actor=request.user, key=Exhibit.chronological_key
     )
@@ -175,7 +219,7 @@ def renumber(request, public_id):
 
 @private
 def exhibit_edit(request, public_id, exhibit_id):
-    exhibit = get_exhibit(request, public_id, exhibit_id)
+    exhibit = get_exhibit(request, public_id, exhibit_id, Capability.OWN)
     initial = {name: getattr(exhibit, name) for name in ExhibitDetailsForm.base_fields}
     form = ExhibitDetailsForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -193,7 +237,7 @@ def exhibit_edit(request, public_id, exhibit_id):
 @private
 @require_POST
 def exhibit_move(request, public_id, exhibit_id):
-    exhibit = get_exhibit(request, public_id, exhibit_id)
+    exhibit = get_exhibit(request, public_id, exhibit_id, Capability.OWN)
     form = MoveForm(request.POST)
     if form.is_valid():
         offset = -1 if form.cleaned_data["direction"] == "up" else 1
@@ -204,7 +248,7 @@ def exhibit_move(request, public_id, exhibit_id):
 @private
 @require_POST
 def exhibit_withdraw(request, public_id, exhibit_id):
-    exhibit = get_exhibit(request, public_id, exhibit_id)
+    exhibit = get_exhibit(request, public_id, exhibit_id, Capability.OWN)
     if exhibit.withdrawn_at is None:
         services.withdraw_exhibit(exhibit=exhibit, actor=request.user)
         messages.success(
@@ -216,7 +260,7 @@ def exhibit_withdraw(request, public_id, exhibit_id):
 @private
 @require_POST
 def exhibit_restore(request, public_id, exhibit_id):
-    exhibit = get_exhibit(request, public_id, exhibit_id)
+    exhibit = get_exhibit(request, public_id, exhibit_id, Capability.OWN)
     if exhibit.withdrawn_at is not None:
         services.restore_exhibit(exhibit=exhibit, actor=request.user)
         messages.success(request, _("The exhibit is back in the dossier."))
@@ -225,7 +269,7 @@ def exhibit_restore(request, public_id, exhibit_id):
 
 @private
 def exhibit_erase(request, public_id, exhibit_id):
-    exhibit = get_exhibit(request, public_id, exhibit_id)
+    exhibit = get_exhibit(request, public_id, exhibit_id, Capability.OWN)
     if request.method == "POST":
         dossier_id = exhibit.dossier.public_id
         services.erase_exhibit(exhibit=exhibit, actor=request.user)

@@ -107,3 +107,27 @@ def add_link(dossier, url, **overrides):
     return services.add_link_exhibit(
         dossier=dossier, actor=dossier.owner, details=details(content_url=url, **overrides)
     )
+
+
+def make_signalement(dossier, author, **overrides):
+    """A staff member's report to the prosecutor, complete enough for the PDF."""
+    from evidence.models import Signalement
+
+    values = {
+        "staff_name": "Claire Durand",
+        "function": "Conseillère principale d'éducation",
+        "establishment": "Collège Jean Moulin",
+        "establishment_address": "1 place de la République\n69001 Lyon",
+        "pupil_name": "Alice Martin",
+        "pupil_class": "4e B",
+        "pupil_date_of_birth": datetime.date(2012, 3, 9),
+        "reported_on": datetime.date(2026, 11, 20),
+        "facts": "Alice m'a montré des messages reçus sur Snapchat depuis la rentrée.",
+        "recipient_town": "Lyon",
+        "signed_in_town": "Lyon",
+    }
+    values.update(overrides)
+    signalement, _created = Signalement.objects.update_or_create(
+        dossier=dossier, author=author, defaults=values
+    )
+    return signalement

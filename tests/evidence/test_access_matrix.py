@@ -1,8 +1,9 @@
-"""Every dossier, exhibit, file, letter and document URL, for Alice, Bob and a visitor.
+"""Every dossier URL, for Alice (the pupil), Bob (a stranger), Claire (a helper Alice
+granted, at each scope) and Dan (a helper Alice revoked), plus a logged-out visitor.
 
-Alice owns the dossier; Bob is another user; the visitor is logged out. Bob gets 404 on
-everything of Alice's, GET or POST, and nothing of hers changes; the visitor is sent to
-the login page, and after logging in as Bob still gets 404.
+Alice reaches everything of hers. Bob and Dan get 404 on everything of Alice's, GET or
+POST. Claire reaches what her scope allows and gets 403 (a page that says why) for the
+rest. Whatever is refused changes nothing: the snapshot of Alice's dossier is the same.
 """
 
 import uuid
@@ -10,108 +11,263 @@ import uuid
 import pytest
 from django.urls import URLPattern, reverse
 
-from evidence import documents, services, urls
-from evidence.models import Event, Exhibit
-from tests.evidence.factories import PASSWORD, add_image, make_complaint, make_dossier, make_user
+from evidence import documents, helpers, services, urls
+from evidence.models import (
+    Capability,
+    Event,
+    Exhibit,
+    GeneratedDocument,
+    HelperGrant,
+    Scope,
+    Signalement,
+)
+from tests.evidence.factories import (
+    PASSWORD,
+    add_image,
+    make_complaint,
+    make_dossier,
+    make_signalement,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 
+# The helper who may write a report to the prosecutor: not the owner.
+HELPER_PDF = "helper with the PDF scope"
+
+# What each URL of a dossier asks of the person requesting it.
+REQUIRED = {
+    "dossier_detail": Capability.READ,
+    "exhibit_file": Capability.READ,
+    "add_files": Capability.ADD,
+    "add_message": Capability.ADD,
+    "add_link": Capability.ADD,
+    "letter_preview": Capability.PDF,
+    "letter_step": Capability.PDF,
+    "letter_generate": Capability.PDF,
+    "document_download": Capability.PDF,
+    "dossier_rename": Capability.OWN,
+    "renumber": Capability.OWN,
+    "exhibit_edit": Capability.OWN,
+    "exhibit_move": Capability.OWN,
+    "exhibit_withdraw": Capability.OWN,
+    "exhibit_restore": Capability.OWN,
+    "exhibit_erase": Capability.OWN,
+    "helpers": Capability.OWN,
+    "invite_helper": Capability.OWN,
+    "revoke_helper": Capability.OWN,
+    "cancel_invitation": Capability.OWN,
+    "renew_claim_code": Capability.OWN,
+    "signalement_edit": HELPER_PDF,
+    "signalement_preview": HELPER_PDF,
+    "signalement_generate": HELPER_PDF,
+}
+# POST-only views answer 405 to any GET before looking at the dossier: that tells nothing.
+POST_ONLY = {
+    "letter_generate",
+    "renumber",
+    "exhibit_move",
+    "exhibit_withdraw",
+    "exhibit_restore",
+    "invite_helper",
+    "revoke_helper",
+    "cancel_invitation",
+    "renew_claim_code",
+    "signalement_generate",
+}
+# Answer 404 even to Alice: the dossier was not started by a staff member for her.
+NOT_APPLICABLE_TO_ALICE = {"renew_claim_code"}
+
 
 @pytest.fixture
-def alice_world(django_user_model, django_capture_on_commit_callbacks):
+def world(django_user_model, django_capture_on_commit_callbacks):
     alice = make_user(django_user_model, "alice")
+    claire = make_user(django_user_model, "claire")
+    dan = make_user(django_user_model, "dan")
+    bob = make_user(django_user_model, "bob")
+    make_dossier(bob, "Bob's")
     dossier = make_dossier(alice)
     image = add_image(dossier)
     withdrawn = add_image(dossier)
     services.withdraw_exhibit(exhibit=withdrawn, actor=alice)
     make_complaint(dossier)
+    grant = grant_helper(dossier, claire, Scope.PDF)
+    dan_grant = grant_helper(dossier, dan, Scope.PDF)
+    helpers.revoke_helper(grant=dan_grant, actor=alice)
+    invitation, _code = helpers.invite_helper(dossier=dossier, actor=alice, scope=Scope.READ)
+    signalement = make_signalement(dossier, claire)
     with django_capture_on_commit_callbacks(execute=True):
         document = documents.request_document(dossier=dossier, actor=alice)
-    document.refresh_from_db()
-    return {"alice": alice, "dossier": dossier, "image": image, "document": document}
+    return {
+        "alice": alice,
+        "bob": bob,
+        "claire": claire,
+        "dan": dan,
+        "dossier": dossier,
+        "image": image,
+        "withdrawn": withdrawn,
+        "grant": grant,
+        "invitation": invitation,
+        "signalement": signalement,
+        "document": document,
+    }
 
 
-def alice_urls(world):
-    """One URL per evidence pattern, filled with Alice's objects; fails if one is missed."""
+def grant_helper(dossier, helper, scope):
+    _invitation, code = helpers.invite_helper(dossier=dossier, actor=dossier.owner, scope=scope)
+    return helpers.accept_invitation(
+        code=code, helper=helper, role="CPE", establishment="Collège Jean Moulin"
+    )
+
+
+def dossier_urls(world):
+    """``{url name: url}`` for every URL of a dossier, filled with Alice's objects."""
     kwargs = {
         "public_id": world["dossier"].public_id,
         "exhibit_id": world["image"].public_id,
         "document_id": world["document"].public_id,
+        "grant_id": world["grant"].public_id,
+        "invitation_id": world["invitation"].public_id,
         "variant": "original",
         "slug": "you",
     }
-    found = []
+    found = {}
     for pattern in urls.urlpatterns:
         assert isinstance(pattern, URLPattern)
         names = pattern.pattern.regex.groupindex
-        args = {name: kwargs[name] for name in names}
-        found.append(reverse(f"evidence:{pattern.name}", kwargs=args))
-    assert len(found) == len(urls.urlpatterns)
-    return [
-        url
-        for url in found
-        if url != reverse("evidence:dossier_list") and url != reverse("evidence:dossier_create")
-    ]
+        if "public_id" not in names:
+            continue
+        assert pattern.name in REQUIRED, f"{pattern.name}: say who may open it"
+        found[pattern.name] = reverse(
+            f"evidence:{pattern.name}", kwargs={name: kwargs[name] for name in names}
+        )
+    assert set(found) == set(REQUIRED)
+    return found
 
 
 def snapshot(world, settings):
     dossier = world["dossier"]
     location = settings.STORAGES["evidence"]["OPTIONS"]["location"]
     return (
-        dossier.title,
-        Exhibit.objects.filter(dossier=dossier).count(),
-        list(Exhibit.objects.filter(dossier=dossier).values_list("withdrawn_at", "position")),
+        type(dossier).objects.get(pk=dossier.pk).title,
+        type(dossier).objects.get(pk=dossier.pk).owner_id,
+        list(Exhibit.objects.filter(dossier=dossier).values_list("pk", "withdrawn_at", "position")),
+        list(Exhibit.objects.filter(dossier=dossier).values_list("occurred_on", "description")),
         Event.objects.filter(dossier=dossier).count(),
-        dossier.documents.count(),
+        GeneratedDocument.objects.filter(dossier=dossier).count(),
+        list(HelperGrant.objects.filter(dossier=dossier).values_list("pk", "scope", "revoked_at")),
+        list(dossier.invitations.values_list("pk", "used_at", "cancelled_at")),
+        list(Signalement.objects.filter(dossier=dossier).values_list("pk", "facts")),
         sorted(path.name for path in location.rglob("*.bin")),
     )
 
 
-def test_alice_reaches_every_url_of_her_dossier(client, alice_world):
-    client.force_login(alice_world["alice"])
-    for url in alice_urls(alice_world):
+ATTEMPT = {"title": "pwned", "direction": "up", "scope": "pdf", "facts": "x", "text": "x"}
+
+
+def allowed(capability, requirement):
+    if requirement == HELPER_PDF:
+        return capability == Capability.PDF
+    return capability >= requirement
+
+
+def test_alice_reaches_every_url_of_her_dossier(client, world):
+    client.force_login(world["alice"])
+    for name, url in dossier_urls(world).items():
         response = client.get(url)
-        assert response.status_code in (200, 405), url
-        if response.status_code == 200:
-            assert "no-store" in response.headers["Cache-Control"], url
+        if name in POST_ONLY:
+            assert response.status_code == 405, name
+        elif REQUIRED[name] == HELPER_PDF:
+            assert response.status_code == 403, name  # her report is the complaint
+        else:
+            assert response.status_code == 200, name
+            assert "no-store" in response.headers["Cache-Control"], name
+    assert client.post(dossier_urls(world)["renew_claim_code"]).status_code == 404
 
 
-def test_bob_gets_404_everywhere_and_changes_nothing(
-    client, alice_world, django_user_model, settings
+@pytest.mark.parametrize("scope", [Scope.READ, Scope.ADD, Scope.PDF])
+def test_claire_gets_what_her_scope_allows_and_a_clear_403_for_the_rest(
+    client, world, settings, scope
 ):
-    bob = make_user(django_user_model, "bob")
-    make_dossier(bob, "Bob's")
-    client.force_login(bob)
-    before = snapshot(alice_world, settings)
-    for url in alice_urls(alice_world):
-        # POST-only URLs answer 405 to a GET whatever the id: that tells nothing.
-        assert client.get(url).status_code in (404, 405), url
-        assert client.post(url, {"title": "pwned", "direction": "up"}).status_code == 404, url
-    assert snapshot(alice_world, settings) == before
+    HelperGrant.objects.filter(pk=world["grant"].pk).update(scope=scope)
+    capability = HelperGrant.CAPABILITIES[scope]
+    client.force_login(world["claire"])
+    before = snapshot(world, settings)
+    for name, url in dossier_urls(world).items():
+        response = client.get(url)
+        if name in POST_ONLY:
+            assert response.status_code == 405, name
+        elif allowed(capability, REQUIRED[name]):
+            assert response.status_code in (200, 302), name
+        else:
+            assert response.status_code == 403, name
+            assert "Nothing was changed." in response.text or "Rien n'a été modifié" in (
+                response.text
+            ), name
+        if not allowed(capability, REQUIRED[name]):
+            assert client.post(url, ATTEMPT).status_code == 403, name
+    assert snapshot(world, settings) == before
 
 
-def test_visitor_is_sent_to_login_then_gets_404_as_bob(client, alice_world, django_user_model):
-    make_user(django_user_model, "bob")
-    for url in alice_urls(alice_world):
+@pytest.mark.parametrize("stranger", ["bob", "dan"])
+def test_bob_and_revoked_dan_get_404_everywhere_and_change_nothing(
+    client, world, settings, stranger
+):
+    client.force_login(world[stranger])
+    before = snapshot(world, settings)
+    for name, url in dossier_urls(world).items():
+        assert client.get(url).status_code == (405 if name in POST_ONLY else 404), name
+        assert client.post(url, ATTEMPT).status_code == 404, name
+    assert snapshot(world, settings) == before
+
+
+def test_visitor_is_sent_to_login_then_gets_404_as_bob(client, world):
+    for url in dossier_urls(world).values():
         response = client.get(url)
         assert response.status_code == 302, url
         assert response.headers["Location"].startswith(reverse("accounts:login")), url
+    target = dossier_urls(world)["dossier_detail"]
     login = client.post(
-        reverse("accounts:login") + "?next=" + alice_urls(alice_world)[0],
-        {"username": "bob", "password": PASSWORD, "next": alice_urls(alice_world)[0]},
+        reverse("accounts:login") + "?next=" + target,
+        {"username": "bob", "password": PASSWORD, "next": target},
     )
     assert login.status_code == 302
     assert client.get(login.headers["Location"]).status_code == 404
 
 
-def test_unknown_ids_and_foreign_exhibits_are_404(client, alice_world, django_user_model):
-    bob = make_user(django_user_model, "bob")
-    bob_exhibit = add_image(make_dossier(bob))
-    client.force_login(alice_world["alice"])
-    dossier_id = alice_world["dossier"].public_id
+def test_helpers_never_see_withdrawn_exhibits(client, world):
+    client.force_login(world["claire"])
+    dossier, withdrawn = world["dossier"], world["withdrawn"]
+    url = reverse("evidence:exhibit_file", args=[dossier.public_id, withdrawn.public_id, "display"])
+    assert client.get(url).status_code == 404
+    page = client.get(reverse("evidence:dossier_detail", args=[dossier.public_id]))
+    assert str(withdrawn.public_id) not in page.text
+    client.force_login(world["alice"])
+    assert client.get(url).status_code == 200
+
+
+def test_unknown_ids_and_foreign_exhibits_are_404(client, world, django_user_model):
+    bob_exhibit = add_image(make_dossier(world["bob"]))
+    client.force_login(world["alice"])
+    dossier_id = world["dossier"].public_id
     assert client.get(reverse("evidence:dossier_detail", args=[uuid.uuid4()])).status_code == 404
     foreign = reverse("evidence:exhibit_file", args=[dossier_id, bob_exhibit.public_id, "display"])
     assert client.get(foreign).status_code == 404
     erase = reverse("evidence:exhibit_erase", args=[dossier_id, bob_exhibit.public_id])
     assert client.post(erase).status_code == 404
     assert Exhibit.objects.filter(pk=bob_exhibit.pk).exists()
+    other_grant = reverse("evidence:revoke_helper", args=[dossier_id, uuid.uuid4()])
+    assert client.post(other_grant).status_code == 404
+
+
+def test_a_helper_revoked_with_the_page_open_is_refused_on_submit(client, world):
+    HelperGrant.objects.filter(pk=world["grant"].pk).update(scope=Scope.ADD)
+    client.force_login(world["claire"])
+    url = reverse("evidence:add_message", args=[world["dossier"].public_id])
+    assert client.get(url).status_code == 200
+    helpers.revoke_helper(grant=world["grant"], actor=world["alice"])
+    response = client.post(
+        url, {"text": "ajouté après la révocation", "occurred_on": "2026-10-03", "platform": "sms"}
+    )
+    assert response.status_code == 404
+    assert not Exhibit.objects.filter(message_text="ajouté après la révocation").exists()

@@ -1,0 +1,145 @@
+"""Forms for helpers: invitations, accepting one, starting a dossier with a pupil, the
+pupil taking it over, and the staff member's report to the prosecutor."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from evidence.models import HelperInvitation, Scope, Signalement
+
+ROLE_HELP = _("For example: CPE, teacher, school nurse, head teacher, anti-bullying lead.")
+
+
+class CodeField(forms.CharField):
+    def __init__(self, **kwargs):
+        super().__init__(
+            label=_("Code"),
+            max_length=40,
+            help_text=_("12 letters and digits, as you were given them; dashes do not matter."),
+            widget=forms.TextInput(
+                attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+            ),
+            **kwargs,
+        )
+
+
+class InvitationForm(forms.ModelForm):
+    class Meta:
+        model = HelperInvitation
+        fields = ["scope", "note"]
+        widgets = {
+            "scope": forms.RadioSelect,
+            "note": forms.TextInput(attrs={"autocomplete": "off"}),
+        }
+        help_texts = {
+            "scope": _(
+                "Nobody you invite can correct, withdraw or erase your exhibits, see your "
+                "other dossiers, or see your account. You can revoke them at any time."
+            ),
+            "note": _("For example “Mrs Martin, CPE”, to recognise the invitation later."),
+        }
+
+
+class HelperIdentityForm(forms.Form):
+    """Who the helper is, as the pupil and the journal will see it."""
+
+    role = forms.CharField(label=_("Your role"), max_length=100, help_text=ROLE_HELP)
+    establishment = forms.CharField(
+        label=_("Your establishment"),
+        max_length=200,
+        help_text=_("The school's name and town, for example “Collège Jean Moulin, Lyon”."),
+    )
+
+
+class AcceptInvitationForm(HelperIdentityForm):
+    code = CodeField()
+
+    field_order = ["code", "role", "establishment"]
+
+
+class StartForPupilForm(HelperIdentityForm):
+    title = forms.CharField(
+        label=_("A neutral title for the dossier"),
+        max_length=120,
+        help_text=_("The pupil will see it. Avoid anything that names what happened."),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    pupil_agrees = forms.BooleanField(
+        label=_("The pupil is with me and agrees that we start this dossier together."),
+        error_messages={"required": _("Start a dossier only with the pupil's agreement.")},
+    )
+
+    field_order = ["title", "role", "establishment", "pupil_agrees"]
+
+
+class ClaimCodeForm(forms.Form):
+    code = CodeField()
+
+
+NO_ACCESS = "none"
+
+
+class ClaimForm(ClaimCodeForm):
+    """The pupil takes the dossier and says what the person who started it may still do."""
+
+    starter_scope = forms.ChoiceField(
+        label=_("What may this person still do in your dossier?"),
+        choices=[(NO_ACCESS, _("Nothing: only I see the dossier")), *Scope.choices],
+        widget=forms.RadioSelect,
+        help_text=_("You can change your mind later: revoke them, or invite them again."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].widget = forms.HiddenInput()
+
+    def clean_starter_scope(self):
+        """The scope to grant, or "" for none: the pupil must choose, nothing is assumed."""
+        scope = self.cleaned_data["starter_scope"]
+        return "" if scope == NO_ACCESS else scope
+
+
+class SignalementForm(forms.ModelForm):
+    class Meta:
+        model = Signalement
+        fields = [
+            "staff_name",
+            "function",
+            "establishment",
+            "establishment_address",
+            "contact",
+            "pupil_name",
+            "pupil_class",
+            "pupil_date_of_birth",
+            "reported_on",
+            "facts",
+            "actions_taken",
+            "parents_informed",
+            "recipient_town",
+            "signed_in_town",
+        ]
+        widgets = {
+            "pupil_date_of_birth": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "reported_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "establishment_address": forms.Textarea(attrs={"rows": 3}),
+            "facts": forms.Textarea(attrs={"rows": 8}),
+            "actions_taken": forms.Textarea(attrs={"rows": 4}),
+        }
+        help_texts = {
+            "function": ROLE_HELP,
+            "facts": _(
+                "In the pupil's words, as they told you: what, when, on which platform, by "
+                "whom if known. Do not add what you suppose."
+            ),
+            "actions_taken": _(
+                "For example: the head teacher informed, pHARe protocol started, pupils heard, "
+                "measures to protect the pupil."
+            ),
+            "parents_informed": _(
+                "Tick it if they know. Leave it unticked if telling them could put the pupil "
+                "at risk: the prosecutor will decide."
+            ),
+            "recipient_town": _(
+                "The prosecutor at the tribunal judiciaire of the place of the facts or of "
+                "the school."
+            ),
+        }

@@ -1,0 +1,283 @@
+"""School staff helping a pupil: the pupil's "Who helps" page, invitations, the helper's
+"Dossiers I help with", a dossier started with a pupil and taken over by them, and the
+staff member's report to the prosecutor (article 40 CPP)."""
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from cyberaide.http import posted
+from evidence import documents, helpers, pdf
+from evidence.helper_forms import (
+    AcceptInvitationForm,
+    ClaimCodeForm,
+    ClaimForm,
+    InvitationForm,
+    SignalementForm,
+    StartForPupilForm,
+)
+from evidence.models import Capability, Dossier, GeneratedDocument, Scope, Signalement
+from evidence.views import get_dossier, private
+
+
+def code_link(request, url_name, code):
+    """The link that carries a code, to send instead of reading the code aloud."""
+    return request.build_absolute_uri(reverse(url_name) + "?" + urlencode({"code": code}))
+
+
+def _helpers_page(request, dossier, form, status=200):
+    grants = dossier.helper_grants.select_related("helper")
+    context = {
+        "dossier": dossier,
+        "form": form,
+        "grants": [grant for grant in grants if grant.revoked_at is None],
+        "revoked": [grant for grant in grants if grant.revoked_at is not None],
+        "invitations": [
+            invitation for invitation in dossier.invitations.all() if invitation.is_open
+        ],
+    }
+    return render(request, "evidence/helpers/helpers.html", context, status=status)
+
+
+@private
+def helpers_page(request, public_id):
+    dossier = get_dossier(request, public_id, Capability.OWN)
+    return _helpers_page(request, dossier, InvitationForm())
+
+
+@private
+@require_POST
+def invite_helper(request, public_id):
+    dossier = get_dossier(request, public_id, Capability.OWN)
+    form = InvitationForm(request.POST)
+    if not form.is_valid():
+        return _helpers_page(request, dossier, form, status=400)
+    try:
+        invitation, code = helpers.invite_helper(
+            dossier=dossier, actor=request.user, **form.cleaned_data
+        )
+    except helpers.CodeRefused as refusal:
+        messages.error(request, refusal.message)
+        return redirect("evidence:helpers", dossier.public_id)
+    context = {
+        "dossier": dossier,
+        "invitation": invitation,
+        "code": code,
+        "link": code_link(request, "evidence:accept_invitation", code),
+    }
+    return render(request, "evidence/helpers/invitation_created.html", context)
+
+
+@private
+@require_POST
+def cancel_invitation(request, public_id, invitation_id):
+    dossier = get_dossier(request, public_id, Capability.OWN)
+    invitation = get_object_or_404(dossier.invitations, public_id=invitation_id)
+    if invitation.is_open:
+        helpers.cancel_invitation(invitation=invitation, actor=request.user)
+        messages.success(request, _("The invitation is cancelled: its code no longer works."))
+    return redirect("evidence:helpers", dossier.public_id)
+
+
+@private
+@require_POST
+def revoke_helper(request, public_id, grant_id):
+    dossier = get_dossier(request, public_id, Capability.OWN)
+    grant = get_object_or_404(dossier.helper_grants.select_related("helper"), public_id=grant_id)
+    if helpers.revoke_helper(grant=grant, actor=request.user):
+        messages.success(
+            request,
+            _("%(name)s can no longer see this dossier.") % {"name": grant.helper.get_username()},
+        )
+    return redirect("evidence:helpers", dossier.public_id)
+
+
+@private
+def helping(request):
+    """Dossiers I help with, and those I started that wait for their pupil."""
+    dossiers = list(Dossier.objects.helped_by(request.user).select_related("owner"))
+    for dossier in dossiers:
+        dossier.scope_label = Scope(dossier.helper_scope).label
+    context = {
+        "dossiers": dossiers,
+        "awaiting": Dossier.objects.awaiting_claim_from(request.user).select_related("handover"),
+    }
+    return render(request, "evidence/helpers/helping.html", context)
+
+
+@private
+def accept_invitation(request):
+    initial = {"code": request.GET.get("code", ""), "establishment": request.user.establishment}
+    form = AcceptInvitationForm(posted(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            grant = helpers.accept_invitation(helper=request.user, **form.cleaned_data)
+        except helpers.CodeRefused as refusal:
+            form.add_error("code", refusal.message)
+        else:
+            messages.success(
+                request,
+                _("You now help with this dossier: %(scope)s.")
+                % {"scope": grant.get_scope_display().lower()},
+            )
+            return redirect("evidence:dossier_detail", grant.dossier.public_id)
+    status = 400 if form.errors else 200
+    return render(request, "evidence/helpers/accept.html", {"form": form}, status=status)
+
+
+@private
+def start_for_pupil(request):
+    form = StartForPupilForm(posted(request), initial={"establishment": request.user.establishment})
+    if request.method == "POST" and form.is_valid():
+        dossier, code = helpers.start_dossier_for_pupil(
+            staff=request.user,
+            title=form.cleaned_data["title"],
+            role=form.cleaned_data["role"],
+            establishment=form.cleaned_data["establishment"],
+        )
+        return _claim_code_page(request, dossier, code)
+    status = 400 if form.errors else 200
+    return render(request, "evidence/helpers/start.html", {"form": form}, status=status)
+
+
+def _claim_code_page(request, dossier, code):
+    context = {
+        "dossier": dossier,
+        "code": code,
+        "link": code_link(request, "evidence:claim_dossier", code),
+        "valid_until": dossier.handover.expires_at,
+    }
+    return render(request, "evidence/helpers/claim_code.html", context)
+
+
+@private
+@require_POST
+def renew_claim_code(request, public_id):
+    dossier = get_dossier(request, public_id, Capability.OWN)
+    if not dossier.awaiting_claim:
+        raise Http404
+    code = helpers.renew_claim_code(dossier=dossier, actor=request.user)
+    dossier.handover.refresh_from_db()
+    return _claim_code_page(request, dossier, code)
+
+
+@private
+def claim_dossier(request):
+    """Two steps: the code, then what the person who started the dossier may still do."""
+    confirming = request.method == "POST" and request.POST.get("step") == "confirm"
+    if confirming:
+        form = ClaimForm(request.POST)
+        if form.is_valid():
+            try:
+                dossier = helpers.claim_dossier(
+                    code=form.cleaned_data["code"],
+                    pupil=request.user,
+                    starter_scope=form.cleaned_data["starter_scope"],
+                )
+            except helpers.CodeRefused as refusal:
+                messages.error(request, refusal.message)
+                return redirect("evidence:claim_dossier")
+            messages.success(request, _("The dossier is yours now."))
+            return redirect("evidence:dossier_detail", dossier.public_id)
+        return _claim_choice(request, form, status=400)
+    form = ClaimCodeForm(posted(request), initial={"code": request.GET.get("code", "")})
+    if request.method == "POST" and form.is_valid():
+        return _claim_choice(request, ClaimForm(initial={"code": form.cleaned_data["code"]}))
+    status = 400 if form.errors else 200
+    return render(request, "evidence/helpers/claim.html", {"form": form}, status=status)
+
+
+def _claim_choice(request, form, status=200):
+    code = form["code"].value() or ""
+    try:
+        handover = helpers.usable_handover(code=code, pupil=request.user)
+    except helpers.CodeRefused as refusal:
+        code_form = ClaimCodeForm({"code": code})
+        code_form.is_valid()
+        code_form.add_error("code", refusal.message)
+        return render(request, "evidence/helpers/claim.html", {"form": code_form}, status=400)
+    context = {"form": form, "handover": handover}
+    return render(request, "evidence/helpers/claim_choice.html", context, status=status)
+
+
+def get_signalement_dossier(request, public_id):
+    """A dossier where this user may write a report to the prosecutor: a helper with the
+    PDF scope, or the staff member who started it while the pupil has not taken it yet."""
+    dossier = get_dossier(request, public_id, Capability.PDF)
+    if dossier.access.is_owner and not dossier.awaiting_claim:
+        raise PermissionDenied(
+            _(
+                "A report to the prosecutor is written by the staff member who helps you. "
+                "Your own letter is the complaint."
+            )
+        )
+    return dossier
+
+
+@private
+def signalement_edit(request, public_id):
+    dossier = get_signalement_dossier(request, public_id)
+    signalement = Signalement.objects.filter(dossier=dossier, author=request.user).first()
+    form = SignalementForm(
+        posted(request), instance=signalement, initial=_signalement_initial(request, dossier)
+    )
+    if request.method == "POST" and form.is_valid():
+        form.instance.dossier = dossier
+        form.instance.author = request.user
+        form.save()
+        return redirect("evidence:signalement_preview", dossier.public_id)
+    context = {"dossier": dossier, "form": form}
+    status = 400 if form.errors else 200
+    return render(request, "evidence/helpers/signalement_form.html", context, status=status)
+
+
+def _signalement_initial(request, dossier):
+    grant = dossier.helper_grants.filter(helper=request.user, revoked_at=None).first()
+    source = grant or getattr(dossier, "handover", None)
+    if source is None:
+        return {}
+    return {"function": source.role, "establishment": source.establishment}
+
+
+@private
+def signalement_preview(request, public_id):
+    dossier = get_signalement_dossier(request, public_id)
+    signalement = Signalement.objects.filter(dossier=dossier, author=request.user).first()
+    if signalement is None:
+        return redirect("evidence:signalement_edit", dossier.public_id)
+    signalement.dossier = dossier
+    problems = pdf.signalement_problems(signalement)
+    context = {"dossier": dossier, "signalement": signalement, "problems": problems}
+    if not problems:
+        letter_context, _resources = pdf.signalement_context(signalement)
+        context.update(letter_context)
+    context["documents"] = signalement.documents.all()
+    return render(request, "evidence/helpers/signalement_preview.html", context)
+
+
+@private
+@require_POST
+def signalement_generate(request, public_id):
+    dossier = get_signalement_dossier(request, public_id)
+    signalement = get_object_or_404(Signalement, dossier=dossier, author=request.user)
+    signalement.dossier = dossier
+    try:
+        documents.request_document(
+            dossier=dossier,
+            actor=request.user,
+            kind=GeneratedDocument.Kind.SIGNALEMENT,
+            signalement=signalement,
+        )
+    except pdf.DossierNotReady as not_ready:
+        for problem in not_ready.problems:
+            messages.error(request, problem)
+        return redirect("evidence:signalement_preview", dossier.public_id)
+    messages.success(request, _("The PDF is being prepared. It appears below when it is ready."))
+    preview = reverse("evidence:signalement_preview", args=[dossier.public_id])
+    return redirect(preview + "#documents")
