@@ -96,7 +96,9 @@ def dossier_detail(request, public_id):
     grants = list(dossier.helper_grants.select_related("helper"))
     helpers_by_name = {grant.helper.get_username(): grant for grant in grants}
     for event in events:
-        event.helper = helpers_by_name.get(event.actor)
+        # A PDF is recorded by the task that made it, for the person who asked for it.
+        event.requested_by = event.details.get("requested_by", "")
+        event.helper = helpers_by_name.get(event.requested_by or event.actor)
     numbered = [exhibit for exhibit in exhibits if exhibit.withdrawn_at is None]
     for number, exhibit in enumerate(numbered, start=1):
         exhibit.number = number

@@ -319,7 +319,7 @@ def test_the_chronology_lists_the_facts_in_date_order(dossier):
         datetime.datetime(2026, 10, 12, 14, 5),
     ]
     assert [int(n) for n in re.findall(r"n° (\d+)", chronology)] == [4, 2, 3, 1]
-    assert "du 1 septembre 2026 au 12 octobre 2026" in rendered.flat
+    assert "du 1er septembre 2026 au 12 octobre 2026" in rendered.flat
 
 
 def test_the_originals_are_attached_byte_for_byte(dossier):
