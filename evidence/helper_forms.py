@@ -23,18 +23,22 @@ class CodeField(forms.CharField):
 
 
 class InvitationForm(forms.ModelForm):
+    # Declared, not generated: a generated radio group would offer an empty "---------".
+    scope = forms.ChoiceField(
+        label=_("What this person may do"),
+        choices=Scope.choices,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Nobody you invite can correct, withdraw or erase your exhibits, see your "
+            "other dossiers, or see your account. You can revoke them at any time."
+        ),
+    )
+
     class Meta:
         model = HelperInvitation
         fields = ["scope", "note"]
-        widgets = {
-            "scope": forms.RadioSelect,
-            "note": forms.TextInput(attrs={"autocomplete": "off"}),
-        }
+        widgets = {"note": forms.TextInput(attrs={"autocomplete": "off"})}
         help_texts = {
-            "scope": _(
-                "Nobody you invite can correct, withdraw or erase your exhibits, see your "
-                "other dossiers, or see your account. You can revoke them at any time."
-            ),
             "note": _("For example “Mrs Martin, CPE”, to recognise the invitation later."),
         }
 

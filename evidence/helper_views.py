@@ -22,7 +22,7 @@ from evidence.helper_forms import (
     SignalementForm,
     StartForPupilForm,
 )
-from evidence.models import Capability, Dossier, GeneratedDocument, Scope, Signalement
+from evidence.models import SCOPE_PHRASES, Capability, Dossier, GeneratedDocument, Signalement
 from evidence.views import get_dossier, private
 
 
@@ -103,7 +103,7 @@ def helping(request):
     """Dossiers I help with, and those I started that wait for their pupil."""
     dossiers = list(Dossier.objects.helped_by(request.user).select_related("owner"))
     for dossier in dossiers:
-        dossier.scope_label = Scope(dossier.helper_scope).label
+        dossier.scope_phrase = SCOPE_PHRASES[dossier.helper_scope]
     context = {
         "dossiers": dossiers,
         "awaiting": Dossier.objects.awaiting_claim_from(request.user).select_related("handover"),
@@ -124,7 +124,7 @@ def accept_invitation(request):
             messages.success(
                 request,
                 _("You now help with this dossier: %(scope)s.")
-                % {"scope": grant.get_scope_display().lower()},
+                % {"scope": grant.scope_phrase},
             )
             return redirect("evidence:dossier_detail", grant.dossier.public_id)
     status = 400 if form.errors else 200

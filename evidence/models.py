@@ -434,6 +434,14 @@ class Scope(models.TextChoices):
     PDF = "pdf", _("See it, add exhibits and prepare the PDFs")
 
 
+# The scope inside a sentence ("You may: see it and add exhibits.").
+SCOPE_PHRASES = {
+    Scope.READ: _("see the dossier"),
+    Scope.ADD: _("see it and add exhibits"),
+    Scope.PDF: _("see it, add exhibits and prepare the PDFs"),
+}
+
+
 class HelperInvitation(models.Model):
     """A single-use code a pupil gives one person so they can help with one dossier.
 
@@ -461,6 +469,10 @@ class HelperInvitation(models.Model):
 
     def __str__(self):
         return f"{self.dossier} {self.get_scope_display()}"
+
+    @property
+    def scope_phrase(self):
+        return SCOPE_PHRASES[self.scope]
 
     @property
     def is_open(self):
@@ -508,9 +520,8 @@ class HelperGrant(models.Model):
         return f"{self.helper} {self.get_scope_display()}"
 
     @property
-    def helper_label(self):
-        """How the pupil and the journal name this helper."""
-        return f"{self.helper.get_username()} ({self.role}, {self.establishment})"
+    def scope_phrase(self):
+        return SCOPE_PHRASES[self.scope]
 
 
 class Handover(models.Model):

@@ -421,8 +421,8 @@ def test_a_100000_character_unbroken_message_renders_whole_in_bounded_time(dossi
     )
     message_pages = rendered.pages[first:annex]
     assert len(message_pages) > 3  # it flows over several pages...
-    for page in message_pages:  # ...each with the running header
-        assert f"\nPièce n° {number}\nPage " in page
+    for page in message_pages:  # ...each with the running header and footer
+        assert f"\nPièce n° {number}\nPlainte — Alice MARTIN Page " in page
     body = "\n".join(
         line
         for page in message_pages
