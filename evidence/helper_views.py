@@ -123,8 +123,7 @@ def accept_invitation(request):
         else:
             messages.success(
                 request,
-                _("You now help with this dossier: %(scope)s.")
-                % {"scope": grant.scope_phrase},
+                _("You now help with this dossier: %(scope)s.") % {"scope": grant.scope_phrase},
             )
             return redirect("evidence:dossier_detail", grant.dossier.public_id)
     status = 400 if form.errors else 200

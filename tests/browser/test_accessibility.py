@@ -80,3 +80,42 @@ def test_focus_changes_what_the_reader_sees(page, live_server):
             break
     expect(link).to_be_focused()
     assert page.screenshot(clip=around) != before
+
+
+def test_helper_pages_have_no_serious_accessibility_violation(page, live_server, django_user_model):
+    from evidence import helpers
+    from evidence.models import Scope
+    from tests.evidence.factories import PASSWORD, add_image, make_dossier
+
+    alice = django_user_model.objects.create_user("alice", password=PASSWORD)
+    claire = django_user_model.objects.create_user("claire", password=PASSWORD)
+    dossier = make_dossier(alice)
+    add_image(dossier)
+    _invitation, code = helpers.invite_helper(dossier=dossier, actor=alice, scope=Scope.PDF)
+    helpers.accept_invitation(code=code, helper=claire, role="CPE", establishment="Collège")
+    _invitation, _code = helpers.invite_helper(dossier=dossier, actor=alice, scope=Scope.READ)
+    base = f"{live_server.url}/fr/dossiers"
+    pages = {
+        "alice": [f"{base}/{dossier.public_id}/", f"{base}/{dossier.public_id}/helpers/"],
+        "claire": [
+            f"{base}/helping/",
+            f"{base}/helping/accept/",
+            f"{base}/helping/start/",
+            f"{base}/claim/",
+            f"{base}/{dossier.public_id}/",
+            f"{base}/{dossier.public_id}/signalement/",
+            f"{base}/{dossier.public_id}/rename/",  # the 403 page
+        ],
+    }
+    for username, urls in pages.items():
+        page.context.clear_cookies()
+        page.goto(f"{live_server.url}/fr/accounts/login/")
+        page.locator("input[name=username]").fill(username)
+        page.locator("input[name=password]").fill(PASSWORD)
+        page.locator("main form button[type=submit]").click()
+        for url in urls:
+            page.goto(url)
+            violations = axe.run(page).response["violations"]
+            blocking = [item for item in violations if item["impact"] in BLOCKING_IMPACTS]
+            if blocking:
+                pytest.fail(f"axe on {url}:\n{describe(blocking)}")

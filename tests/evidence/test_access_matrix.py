@@ -11,6 +11,7 @@ import uuid
 
 import pytest
 from django.urls import URLPattern, reverse
+from django.utils import translation
 
 from evidence import documents, helpers, services, urls
 from evidence.models import (
@@ -78,6 +79,13 @@ POST_ONLY = {
 }
 # Answer 404 even to Alice: the dossier was not started by a staff member for her.
 NOT_APPLICABLE_TO_ALICE = {"renew_claim_code"}
+
+
+@pytest.fixture(autouse=True)
+def _french():
+    """The refusal pages are read in French, the site's language."""
+    with translation.override("fr"):
+        yield
 
 
 @pytest.fixture
