@@ -86,7 +86,7 @@ def accept_invitation(*, code, helper, role, establishment):
     """Turn an invitation into a grant for ``helper``. Raises ``CodeRefused``."""
     with transaction.atomic():
         invitation = (
-            HelperInvitation.objects.select_for_update()
+            HelperInvitation.objects.select_for_update(of=("self",))
             .select_related("dossier")
             .filter(code_hash=code_hash(code))
             .first()
@@ -203,7 +203,8 @@ def usable_handover(*, code, pupil, for_update=False):
     """The handover this code opens for ``pupil``. Raises ``CodeRefused``."""
     handovers = Handover.objects.select_related("dossier", "started_by")
     if for_update:
-        handovers = handovers.select_for_update()
+        # Only the handover's row: PostgreSQL cannot lock the nullable side of the join.
+        handovers = handovers.select_for_update(of=("self",))
     handover = handovers.filter(code_hash=code_hash(code)).first()
     if handover is None:
         raise CodeRefused(_("This code is not valid. Check it, or ask for a new one."))
