@@ -54,3 +54,36 @@ def test_concurrent_uploads_lose_nothing(django_user_model, settings):
         with connection.cursor() as cursor:
             cursor.execute("PRAGMA journal_mode")
             assert cursor.fetchone()[0] == "wal"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_code_used_at_the_same_moment_by_several_people_works_once(django_user_model):
+    from evidence import helpers
+    from evidence.models import HelperGrant, Scope
+
+    alice = make_user(django_user_model, "alice")
+    dossier = make_dossier(alice)
+    _invitation, code = helpers.invite_helper(dossier=dossier, actor=alice, scope=Scope.READ)
+    staff = [make_user(django_user_model, f"staff{n}") for n in range(4)]
+    outcomes = []
+    start = threading.Barrier(len(staff))
+
+    def accept(user):
+        try:
+            start.wait()
+            helpers.accept_invitation(code=code, helper=user, role="CPE", establishment="C")
+            outcomes.append("accepted")
+        except helpers.CodeRefused:
+            outcomes.append("refused")
+        finally:
+            connections.close_all()
+
+    workers = [threading.Thread(target=accept, args=(user,)) for user in staff]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=60)
+
+    assert sorted(outcomes) == ["accepted", "refused", "refused", "refused"]
+    assert HelperGrant.objects.filter(dossier=dossier).count() == 1
+    assert verify_journal(dossier) == (True, None)
