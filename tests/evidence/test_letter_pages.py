@@ -275,6 +275,15 @@ def test_an_incomplete_preview_lists_the_problems(alice_client, dossier):
     assert url("letter_generate", dossier.public_id) not in html
 
 
+def test_a_preview_before_any_step_says_to_fill_in_the_letter_and_stores_nothing(
+    alice_client, dossier
+):
+    response = alice_client.get(url("letter_preview", dossier.public_id))
+    assert response.status_code == 200
+    assert "Fill in the letter first." in response.content.decode()
+    assert not Complaint.objects.filter(dossier=dossier).exists()
+
+
 # Generating the PDF ------------------------------------------------------------------
 
 
