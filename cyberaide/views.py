@@ -23,9 +23,12 @@ def quick_exit(request):
 
     The button links here, so it works without JavaScript; with JavaScript the page
     replaces itself with this URL, so Back does not return to the page that was open.
-    Logging out on GET is deliberate: leaving must take one tap, whatever the page.
+    Logging out on GET is deliberate: leaving must take one tap, whatever the page. A
+    navigation that a browser marks as coming from another site (``Sec-Fetch-Site:
+    cross-site``) is only redirected: a third-party page cannot log anyone out.
     """
-    logout(request)
+    if request.headers.get("Sec-Fetch-Site") != "cross-site":
+        logout(request)
     return redirect(settings.QUICK_EXIT_URL)
 
 

@@ -117,6 +117,20 @@ def test_quick_exit_logs_out_and_leaves_for_the_neutral_site(client, django_user
     assert "_auth_user_id" not in client.session
 
 
+@pytest.mark.parametrize(
+    ("fetch_site", "logged_out"), [("same-origin", True), ("none", True), ("cross-site", False)]
+)
+def test_another_site_cannot_log_anyone_out_through_the_quick_exit(
+    client, django_user_model, settings, fetch_site, logged_out
+):
+    settings.QUICK_EXIT_URL = "https://neutral.example/"
+    user = django_user_model.objects.create_user("alice", password="a long passphrase 42")
+    client.force_login(user)
+    response = client.get("/exit/", headers={"Sec-Fetch-Site": fetch_site})
+    assert response.headers["Location"] == "https://neutral.example/"
+    assert ("_auth_user_id" not in client.session) is logged_out
+
+
 def test_no_pending_migrations(db):
     out = io.StringIO()
     call_command("makemigrations", "--check", "--dry-run", stdout=out)
