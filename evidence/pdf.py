@@ -61,12 +61,32 @@ class DossierNotReady(Exception):
         self.problems = problems
 
 
+SHORT_KINDS = {
+    Exhibit.Kind.IMAGE: "Capture ou photo",
+    Exhibit.Kind.DOCUMENT: "Document PDF",
+    Exhibit.Kind.MESSAGE: "Message",
+    Exhibit.Kind.LINK: "Lien",
+}
+
+
 @dataclass
 class PdfExhibit:
     number: int
     exhibit: object
     image_url: str = ""
     message_lines: list = field(default_factory=list)
+
+    @property
+    def short_kind(self):
+        """The kind of exhibit in a table cell, where every character counts."""
+        return SHORT_KINDS[self.exhibit.kind]
+
+    @property
+    def attachment_name(self):
+        """The original's name inside the PDF file, shown on its page."""
+        if not self.exhibit.original_file:
+            return ""
+        return f"{self.number:03d}-{self.exhibit.download_name}"
 
 
 def with_break_opportunities(text):
@@ -175,7 +195,7 @@ def original_attachments(dossier, exhibits):
             data = storage.read_file(dossier, exhibit.original_file)
             yield Attachment(
                 file_obj=io.BytesIO(data),
-                name=f"{item.number:03d}-{exhibit.download_name}",
+                name=item.attachment_name,
                 description=f"Pièce n° {item.number} — original reçu le "
                 f"{exhibit.received_at:%Y-%m-%d %H:%M:%S} UTC — SHA-256 {exhibit.sha256}",
                 relationship="Source",

@@ -282,13 +282,16 @@ def test_exhibit_pages_are_numbered_1_to_n_in_the_dossier_order(dossier):
     kinds = ["Capture d’écran ou photo", "Capture d’écran ou photo", "Texte d’un message", "Lien"]
     for number, (exhibit, kind) in enumerate(zip(exhibits, kinds, strict=True), start=1):
         page = pages[number]
-        assert f"Nature {kind}" in page
-        assert f"SHA-256 {exhibit.sha256}" in page
+        assert f"Nature : {kind}" in page
+        assert f"SHA-256 : {exhibit.sha256}" in page
         # The running header repeats the number at the top of the page.
         assert page.count(f"Pièce n° {number}") == 2
     assert MESSAGE in pages[3]
     assert "https://www.tiktok.com/@x/video/7412" in pages[4]
-    assert "Auteur @insta_troll" in pages[1]
+    assert "Auteur : @insta_troll" in pages[1]
+    # Each file's page names its original inside the PDF.
+    assert f"Original joint au PDF : 001-{exhibits[0].download_name}" in pages[1]
+    assert "Original joint au PDF" not in pages[3]  # a pasted message has no file
 
 
 def test_every_exhibit_hash_is_in_the_inventory_and_the_integrity_annex(dossier):
