@@ -115,7 +115,9 @@ def accept_invitation(*, code, helper, role, establishment):
         invitation.used_at = timezone.now()
         invitation.used_by = helper
         invitation.save(update_fields=["used_at", "used_by"])
-        grant = _grant(
+        return _grant(
+            actor=helper,
+            action=Action.HELPER_JOINED,
             dossier=dossier,
             helper=helper,
             granted_by=invitation.created_by,
@@ -123,22 +125,18 @@ def accept_invitation(*, code, helper, role, establishment):
             role=role,
             establishment=establishment,
         )
-        record_event(
-            dossier=dossier,
-            actor=helper,
-            action=Action.HELPER_JOINED,
-            details=_grant_details(grant),
-        )
-    return grant
 
 
-def _grant(**fields):
+def _grant(*, actor, action, **fields):
+    """Create a grant and record it in the dossier's journal, in the caller's transaction."""
     try:
         with transaction.atomic():
-            return HelperGrant.objects.create(**fields)
+            grant = HelperGrant.objects.create(**fields)
     except IntegrityError:
         # Two acceptances racing for the same person: the constraint keeps one.
         raise CodeRefused(_("You already help with this dossier.")) from None
+    record_event(dossier=grant.dossier, actor=actor, action=action, details=_grant_details(grant))
+    return grant
 
 
 def _grant_details(grant):
@@ -244,18 +242,14 @@ def claim_dossier(*, code, pupil, starter_scope):
             details={"started_by": starter.get_username() if starter else ""},
         )
         if starter is not None and starter_scope:
-            grant = HelperGrant.objects.create(
+            _grant(
+                actor=pupil,
+                action=Action.HELPER_GRANTED,
                 dossier=dossier,
                 helper=starter,
                 granted_by=pupil,
                 scope=starter_scope,
                 role=handover.role,
                 establishment=handover.establishment,
-            )
-            record_event(
-                dossier=dossier,
-                actor=pupil,
-                action=Action.HELPER_GRANTED,
-                details=_grant_details(grant),
             )
     return dossier

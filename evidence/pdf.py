@@ -268,12 +268,21 @@ def on_one_line(text):
 
 def render_complaint_pdf(dossier):
     """The complaint PDF for this dossier, as bytes. Raises ``DossierNotReady``."""
-    problems = complaint_problems(dossier)
+    return _render_document(
+        "evidence/pdf/complaint.html",
+        dossier,
+        problems=complaint_problems(dossier),
+        make_context=lambda: complaint_context(dossier),
+    )
+
+
+def _render_document(template_name, dossier, *, problems, make_context):
+    """A dossier's document with its originals attached, once nothing is missing."""
     if problems:
         raise DossierNotReady(problems)
-    context, resources = complaint_context(dossier)
+    context, resources = make_context()
     return render_pdf(
-        "evidence/pdf/complaint.html",
+        template_name,
         context,
         resources,
         attachments=original_attachments(dossier, context["exhibits"]),
@@ -304,13 +313,9 @@ def signalement_context(signalement):
 def render_signalement_pdf(signalement):
     """A staff member's report to the prosecutor (article 40 CPP), with the same
     chronology, exhibits and integrity annex as the complaint. Raises ``DossierNotReady``."""
-    problems = signalement_problems(signalement)
-    if problems:
-        raise DossierNotReady(problems)
-    context, resources = signalement_context(signalement)
-    return render_pdf(
+    return _render_document(
         "evidence/pdf/signalement.html",
-        context,
-        resources,
-        attachments=original_attachments(signalement.dossier, context["exhibits"]),
+        signalement.dossier,
+        problems=signalement_problems(signalement),
+        make_context=lambda: signalement_context(signalement),
     )
