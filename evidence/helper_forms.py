@@ -22,6 +22,10 @@ class CodeField(forms.CharField):
         )
 
 
+class ScopeForm(forms.Form):
+    scope = forms.ChoiceField(label=_("What this person may do"), choices=Scope.choices)
+
+
 class InvitationForm(forms.ModelForm):
     # Declared, not generated: a generated radio group would offer an empty "---------".
     scope = forms.ChoiceField(

@@ -19,6 +19,7 @@ from evidence.helper_forms import (
     ClaimCodeForm,
     ClaimForm,
     InvitationForm,
+    ScopeForm,
     SignalementForm,
     StartForPupilForm,
 )
@@ -33,10 +34,15 @@ def code_link(request, url_name, code):
 
 def _helpers_page(request, dossier, form, status=200):
     grants = dossier.helper_grants.select_related("helper")
+    active = [grant for grant in grants if grant.revoked_at is None]
+    for grant in active:
+        grant.scope_form = ScopeForm(
+            initial={"scope": grant.scope}, auto_id=f"id_%s_{grant.public_id}"
+        )
     context = {
         "dossier": dossier,
         "form": form,
-        "grants": [grant for grant in grants if grant.revoked_at is None],
+        "grants": active,
         "revoked": [grant for grant in grants if grant.revoked_at is not None],
         "invitations": [
             invitation for invitation in dossier.invitations.all() if invitation.is_open
@@ -94,6 +100,26 @@ def revoke_helper(request, public_id, grant_id):
         messages.success(
             request,
             _("%(name)s can no longer see this dossier.") % {"name": grant.helper.get_username()},
+        )
+    return redirect("evidence:helpers", dossier.public_id)
+
+
+@private
+@require_POST
+def change_helper_scope(request, public_id, grant_id):
+    dossier = get_dossier(request, public_id, Capability.OWN)
+    grant = get_object_or_404(
+        dossier.helper_grants.select_related("helper"), public_id=grant_id, revoked_at=None
+    )
+    form = ScopeForm(request.POST)
+    if form.is_valid() and helpers.change_scope(
+        grant=grant, actor=request.user, scope=form.cleaned_data["scope"]
+    ):
+        grant.refresh_from_db()
+        messages.success(
+            request,
+            _("%(name)s may now: %(scope)s.")
+            % {"name": grant.helper.get_username(), "scope": grant.scope_phrase},
         )
     return redirect("evidence:helpers", dossier.public_id)
 

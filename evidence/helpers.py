@@ -108,8 +108,8 @@ def accept_invitation(*, code, helper, role, establishment):
         if HelperGrant.objects.filter(dossier=dossier, helper=helper, revoked_at=None).exists():
             raise CodeRefused(
                 _(
-                    "You already help with this dossier. To change what you may do, the pupil "
-                    "can revoke your access and invite you again."
+                    "You already help with this dossier. To change what you may do, ask the "
+                    "pupil: they can change it on their “Who helps” page."
                 )
             )
         invitation.used_at = timezone.now()
@@ -163,6 +163,23 @@ def revoke_helper(*, grant, actor):
                 details={"helper": grant.helper.get_username()},
             )
     return bool(updated)
+
+
+def change_scope(*, grant, actor, scope):
+    """Give a helper more or less to do; the journal keeps the old and new scope."""
+    with transaction.atomic():
+        lock_dossier(grant.dossier)
+        old = grant.scope
+        updated = HelperGrant.objects.filter(pk=grant.pk, revoked_at=None).exclude(scope=scope)
+        if not updated.update(scope=scope):
+            return False
+        record_event(
+            dossier=grant.dossier,
+            actor=actor,
+            action=Action.HELPER_SCOPE_CHANGED,
+            details={"helper": grant.helper.get_username(), "from": old, "to": scope},
+        )
+    return True
 
 
 def start_dossier_for_pupil(*, staff, title, role, establishment):

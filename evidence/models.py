@@ -269,6 +269,7 @@ class Event(models.Model):
         HELPER_JOINED = "helper_joined", _("Helper joined")
         HELPER_GRANTED = "helper_granted", _("Helper given access")
         HELPER_REVOKED = "helper_revoked", _("Helper's access revoked")
+        HELPER_SCOPE_CHANGED = "helper_scope_changed", _("What a helper may do changed")
         CLAIM_CODE_MADE = "claim_code_made", _("Code made for the pupil to take the dossier")
         DOSSIER_CLAIMED = "dossier_claimed", _("Dossier taken over by the pupil")
 

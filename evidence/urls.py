@@ -41,6 +41,11 @@ urlpatterns = [
         name="revoke_helper",
     ),
     path(
+        "<uuid:public_id>/helpers/<uuid:grant_id>/scope/",
+        helper_views.change_helper_scope,
+        name="change_helper_scope",
+    ),
+    path(
         "<uuid:public_id>/invitations/<uuid:invitation_id>/cancel/",
         helper_views.cancel_invitation,
         name="cancel_invitation",

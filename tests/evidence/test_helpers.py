@@ -226,6 +226,29 @@ def test_revoking_ends_access_at_once_and_is_in_the_journal(client, alice, clair
     assert "Mes captures" not in client.get(reverse("evidence:helping")).text
 
 
+def test_the_pupil_changes_what_a_helper_may_do(client, alice, claire, dossier):
+    _invitation, code = helpers.invite_helper(dossier=dossier, actor=alice, scope=Scope.READ)
+    grant = helpers.accept_invitation(code=code, helper=claire, role="CPE", establishment="C")
+    add_message_url = reverse("evidence:add_message", args=[dossier.public_id])
+    client.force_login(claire)
+    assert client.get(add_message_url).status_code == 403
+    client.force_login(alice)
+    change = reverse("evidence:change_helper_scope", args=[dossier.public_id, grant.public_id])
+    response = client.post(change, {"scope": "add"}, follow=True)
+    assert "claire may now: see it and add exhibits." in response.text
+    assert actions(dossier)[-1] == (Event.Action.HELPER_SCOPE_CHANGED, "alice")
+    assert dossier.events.order_by("sequence").last().details == {
+        "helper": "claire",
+        "from": "read",
+        "to": "add",
+    }
+    client.post(change, {"scope": "add"})  # the same again: nothing to record
+    client.post(change, {"scope": "owner"})  # not a scope: refused
+    assert dossier.events.filter(action=Event.Action.HELPER_SCOPE_CHANGED).count() == 1
+    client.force_login(claire)
+    assert client.get(add_message_url).status_code == 200
+
+
 def test_a_helper_adds_exhibits_and_the_pupil_sees_who_did(client, alice, claire, dossier):
     _invitation, code = helpers.invite_helper(dossier=dossier, actor=alice, scope=Scope.ADD)
     helpers.accept_invitation(code=code, helper=claire, role="CPE", establishment="Collège X")
