@@ -294,14 +294,14 @@ def test_exhibit_pages_are_numbered_1_to_n_in_the_dossier_order(dossier):
     assert "Original joint au PDF" not in pages[3]  # a pasted message has no file
 
 
-def test_every_exhibit_hash_is_in_the_inventory_and_the_integrity_annex(dossier):
+def test_the_inventory_has_one_line_per_exhibit_and_the_annex_every_hash(dossier):
     rendered = render(dossier)
-    inventory = rendered.squeezed(rendered.section("Bordereau de pièces", "Nature"))
+    inventory = rendered.section("Bordereau de pièces", "Nature")
     annex = rendered.squeezed(rendered.text[rendered.text.index("Annexe — intégrité") :])
     for number, exhibit in enumerate(exhibits_in_order(dossier), start=1):
         assert len(exhibit.sha256) == 64
-        assert f"Piècen°{number}" in inventory
-        assert exhibit.sha256 in inventory
+        [line] = [line for line in inventory.splitlines() if f"Pièce n° {number} " in line]
+        assert f"{exhibit.occurred_on:%d/%m/%Y}" in line
         assert exhibit.sha256 in annex
     assert dossier.events.order_by("sequence").last().hash in annex
     assert "intacte" in rendered.flat
@@ -424,8 +424,8 @@ def test_a_100000_character_unbroken_message_renders_whole_in_bounded_time(dossi
     )
     message_pages = rendered.pages[first:annex]
     assert len(message_pages) > 3  # it flows over several pages...
-    for page in message_pages:  # ...each with the running header and footer
-        assert f"\nPièce n° {number}\nPlainte — Alice MARTIN Page " in page
+    for page in message_pages:  # ...each with the running header
+        assert f"\nPièce n° {number}\nPage " in page
     body = "\n".join(
         line
         for page in message_pages
