@@ -361,11 +361,11 @@ class Complaint(models.Model):
     recipient_address = models.TextField(_("address, if you know it"), blank=True)
 
     authors_known = models.BooleanField(_("I know who did it"), null=True, blank=True)
-    authors = models.TextField(_("who did it"), blank=True)
+    authors = models.TextField(_("who did it"), max_length=5_000, blank=True)
 
-    facts = models.TextField(_("what happened"), blank=True)
-    harm = models.TextField(_("the harm it caused you"), blank=True)
-    witnesses = models.TextField(_("witnesses"), blank=True)
+    facts = models.TextField(_("what happened"), max_length=20_000, blank=True)
+    harm = models.TextField(_("the harm it caused you"), max_length=5_000, blank=True)
+    witnesses = models.TextField(_("witnesses"), max_length=5_000, blank=True)
     offences = models.JSONField(default=list, blank=True)
     partie_civile = models.BooleanField(_("I wish to be a civil party"), default=False)
     signed_in_town = models.CharField(_("town where you sign"), max_length=150, blank=True)
@@ -562,7 +562,7 @@ class Signalement(models.Model):
     staff_name = models.CharField(_("your full name"), max_length=200)
     function = models.CharField(_("your function"), max_length=150)
     establishment = models.CharField(_("establishment"), max_length=200)
-    establishment_address = models.TextField(_("establishment's postal address"))
+    establishment_address = models.TextField(_("establishment's postal address"), max_length=500)
     contact = models.CharField(_("professional phone or e-mail"), max_length=200, blank=True)
 
     pupil_name = models.CharField(_("pupil's full name"), max_length=200)
@@ -570,8 +570,10 @@ class Signalement(models.Model):
     pupil_date_of_birth = models.DateField(_("pupil's date of birth"), null=True, blank=True)
 
     reported_on = models.DateField(_("when the pupil told you"))
-    facts = models.TextField(_("the facts as the pupil reported them"))
-    actions_taken = models.TextField(_("what the establishment has done"), blank=True)
+    facts = models.TextField(_("the facts as the pupil reported them"), max_length=20_000)
+    actions_taken = models.TextField(
+        _("what the establishment has done"), max_length=5_000, blank=True
+    )
     parents_informed = models.BooleanField(
         _("the pupil's legal representatives have been told about this report"), default=False
     )

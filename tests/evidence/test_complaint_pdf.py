@@ -406,6 +406,17 @@ def test_every_page_is_numbered_page_k_of_n(dossier):
 # Long content ----------------------------------------------------------------------------
 
 
+def test_the_longest_unbroken_account_of_the_facts_renders_whole(dossier):
+    facts = "".join(random.Random(7).choices(string.ascii_letters, k=20_000))
+    make_complaint(dossier, facts=facts)
+    started = time.perf_counter()
+    rendered = render(dossier)
+    assert time.perf_counter() - started < 60
+    section = rendered.section("Exposé des faits", "Auteur des faits")
+    body = "\n".join(line for line in section.splitlines() if not RUNNING.match(line))
+    assert facts in rendered.squeezed(body)  # whole, over several pages
+
+
 def test_a_100000_character_unbroken_message_renders_whole_in_bounded_time(dossier):
     message = "".join(random.Random(5).choices(string.ascii_letters, k=100_000))
     long_one = add_message(dossier, message, occurred_on=datetime.date(2026, 10, 20))

@@ -202,6 +202,11 @@ def test_each_step_says_why_each_field_is_asked(alice_client, dossier, step, lan
         ),
         ("authors", {"authors_known": "yes", "authors": "  "}, "Say who, even a nickname"),
         ("facts", {"facts": "", "harm": "", "witnesses": ""}, "This field is required."),
+        (
+            "facts",
+            {"facts": "x" * 20_001, "harm": "", "witnesses": ""},
+            "Ensure this value has at most 20000 characters (it has 20001).",
+        ),
     ],
 )
 def test_invalid_input_is_refused_and_nothing_is_lost(alice_client, dossier, slug, data, error):
