@@ -33,7 +33,7 @@ def code_link(request, url_name, code):
 
 
 def _helpers_page(request, dossier, form, status=200):
-    grants = dossier.helper_grants.select_related("helper")
+    grants = list(dossier.helper_grants.select_related("helper"))
     active = [grant for grant in grants if grant.revoked_at is None]
     for grant in active:
         grant.scope_form = ScopeForm(
