@@ -71,11 +71,31 @@ def invite_helper(request, public_id):
     except helpers.CodeRefused as refusal:
         messages.error(request, refusal.message)
         return redirect("evidence:helpers", dossier.public_id)
+    keep_code_to_show(request, invitation.public_id, code)
+    return redirect("evidence:invitation_code", dossier.public_id, invitation.public_id)
+
+
+def keep_code_to_show(request, key, code):
+    """Hold a new code in the session for the one page that shows it: reloading that page
+    never makes another code (post, redirect, get)."""
+    request.session[f"code-{key}"] = code
+
+
+def code_to_show(request, key):
+    """The code, once; None when it was already shown."""
+    return request.session.pop(f"code-{key}", None)
+
+
+@private
+def invitation_code(request, public_id, invitation_id):
+    dossier = get_dossier(request, public_id, Capability.OWN)
+    invitation = get_object_or_404(dossier.invitations, public_id=invitation_id)
+    code = code_to_show(request, invitation.public_id)
     context = {
         "dossier": dossier,
         "invitation": invitation,
         "code": code,
-        "link": code_link(request, "evidence:accept_invitation", code),
+        "link": code and code_link(request, "evidence:accept_invitation", code),
     }
     return render(request, "evidence/helpers/invitation_created.html", context)
 
@@ -166,16 +186,27 @@ def start_for_pupil(request):
             role=form.cleaned_data["role"],
             establishment=form.cleaned_data["establishment"],
         )
-        return _claim_code_page(request, dossier, code)
+        keep_code_to_show(request, dossier.public_id, code)
+        return redirect("evidence:claim_code", dossier.public_id)
     status = 400 if form.errors else 200
     return render(request, "evidence/helpers/start.html", {"form": form}, status=status)
 
 
-def _claim_code_page(request, dossier, code):
+def get_dossier_awaiting_claim(request, public_id):
+    dossier = get_dossier(request, public_id, Capability.OWN)
+    if not dossier.awaiting_claim:
+        raise Http404
+    return dossier
+
+
+@private
+def claim_code(request, public_id):
+    dossier = get_dossier_awaiting_claim(request, public_id)
+    code = code_to_show(request, dossier.public_id)
     context = {
         "dossier": dossier,
         "code": code,
-        "link": code_link(request, "evidence:claim_dossier", code),
+        "link": code and code_link(request, "evidence:claim_dossier", code),
         "valid_until": dossier.handover.expires_at,
     }
     return render(request, "evidence/helpers/claim_code.html", context)
@@ -184,12 +215,10 @@ def _claim_code_page(request, dossier, code):
 @private
 @require_POST
 def renew_claim_code(request, public_id):
-    dossier = get_dossier(request, public_id, Capability.OWN)
-    if not dossier.awaiting_claim:
-        raise Http404
+    dossier = get_dossier_awaiting_claim(request, public_id)
     code = helpers.renew_claim_code(dossier=dossier, actor=request.user)
-    dossier.handover.refresh_from_db()
-    return _claim_code_page(request, dossier, code)
+    keep_code_to_show(request, dossier.public_id, code)
+    return redirect("evidence:claim_code", dossier.public_id)
 
 
 @private

@@ -50,7 +50,15 @@ urlpatterns = [
         helper_views.cancel_invitation,
         name="cancel_invitation",
     ),
-    path("<uuid:public_id>/claim-code/", helper_views.renew_claim_code, name="renew_claim_code"),
+    path(
+        "<uuid:public_id>/invitations/<uuid:invitation_id>/code/",
+        helper_views.invitation_code,
+        name="invitation_code",
+    ),
+    path("<uuid:public_id>/claim-code/", helper_views.claim_code, name="claim_code"),
+    path(
+        "<uuid:public_id>/claim-code/new/", helper_views.renew_claim_code, name="renew_claim_code"
+    ),
     path("<uuid:public_id>/signalement/", helper_views.signalement_edit, name="signalement_edit"),
     path(
         "<uuid:public_id>/signalement/preview/",

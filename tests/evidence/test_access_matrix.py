@@ -60,6 +60,8 @@ REQUIRED = {
     "revoke_helper": Capability.OWN,
     "change_helper_scope": Capability.OWN,
     "cancel_invitation": Capability.OWN,
+    "invitation_code": Capability.OWN,
+    "claim_code": Capability.OWN,
     "renew_claim_code": Capability.OWN,
     "signalement_edit": HELPER_PDF,
     "signalement_preview": HELPER_PDF,
@@ -80,7 +82,7 @@ POST_ONLY = {
     "signalement_generate",
 }
 # Answer 404 even to Alice: the dossier was not started by a staff member for her.
-NOT_APPLICABLE_TO_ALICE = {"renew_claim_code"}
+NOT_APPLICABLE_TO_ALICE = {"claim_code", "renew_claim_code"}
 
 
 @pytest.fixture(autouse=True)
@@ -190,6 +192,8 @@ def test_alice_reaches_every_url_of_her_dossier(client, world):
             assert response.status_code == 405, name
         elif REQUIRED[name] == HELPER_PDF:
             assert response.status_code == 403, name  # her report is the complaint
+        elif name in NOT_APPLICABLE_TO_ALICE:
+            assert response.status_code == 404, name
         else:
             assert response.status_code == 200, name
             assert "no-store" in response.headers["Cache-Control"], name

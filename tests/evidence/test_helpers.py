@@ -59,7 +59,9 @@ def actions(dossier):
 
 def invite(client, dossier, scope="add", note="Mme Durand, CPE"):
     response = client.post(
-        reverse("evidence:invite_helper", args=[dossier.public_id]), {"scope": scope, "note": note}
+        reverse("evidence:invite_helper", args=[dossier.public_id]),
+        {"scope": scope, "note": note},
+        follow=True,
     )
     assert response.status_code == 200
     return CODE.search(response.text).group(1)
@@ -110,7 +112,7 @@ def test_alice_invites_claire_who_accepts_and_sees_the_dossier(client, alice, cl
 def test_the_link_carries_the_code_through_signup(client, alice, dossier):
     client.force_login(alice)
     response = client.post(
-        reverse("evidence:invite_helper", args=[dossier.public_id]), {"scope": "read"}
+        reverse("evidence:invite_helper", args=[dossier.public_id]), {"scope": "read"}, follow=True
     )
     link = re.search(r'<code class="hash">(http[^<]+)</code>', response.text).group(1)
     path = link.removeprefix("http://testserver").replace("&amp;", "&")
@@ -137,6 +139,29 @@ def test_the_link_carries_the_code_through_signup(client, alice, dossier):
 
 
 CODE_FIELD = re.compile(r'name="code" value="([A-Z0-9-]+)"')
+
+
+def test_a_code_is_shown_once_and_reloading_makes_no_other(client, alice, claire, dossier):
+    client.force_login(alice)
+    response = client.post(
+        reverse("evidence:invite_helper", args=[dossier.public_id]), {"scope": "read"}
+    )
+    assert response.status_code == 302
+    shown = client.get(response.headers["Location"])
+    assert CODE.search(shown.text)
+    again = client.get(response.headers["Location"])
+    assert not CODE.search(again.text)
+    assert "This code has already been shown" in again.text
+    assert HelperInvitation.objects.filter(dossier=dossier).count() == 1
+
+    client.force_login(claire)
+    start = client.post(
+        reverse("evidence:start_for_pupil"),
+        {"title": "D", "role": "CPE", "establishment": "Collège X", "pupil_agrees": "on"},
+    )
+    assert CODE.search(client.get(start.headers["Location"]).text)
+    assert not CODE.search(client.get(start.headers["Location"]).text)
+    assert Dossier.objects.filter(title="D").count() == 1
 
 
 def test_signup_never_sends_anyone_to_another_site(client):
@@ -307,6 +332,7 @@ def test_claire_starts_a_dossier_alice_takes_it_over(client, alice, claire, djan
     response = client.post(
         start,
         {"title": "Dossier A.", "role": "CPE", "establishment": "Collège X", "pupil_agrees": "on"},
+        follow=True,
     )
     code = CODE.search(response.text).group(1)
     dossier = Dossier.objects.get(title="Dossier A.")
@@ -371,7 +397,9 @@ def test_a_new_code_replaces_the_old_one_and_codes_expire(client, alice, claire)
         staff=claire, title="D", role="CPE", establishment="Collège X"
     )
     client.force_login(claire)
-    renewed = client.post(reverse("evidence:renew_claim_code", args=[dossier.public_id]))
+    renewed = client.post(
+        reverse("evidence:renew_claim_code", args=[dossier.public_id]), follow=True
+    )
     new = CODE.search(renewed.text).group(1)
     client.force_login(alice)
     stale = client.post(reverse("evidence:claim_dossier"), {"code": old})
