@@ -126,6 +126,19 @@ def revoke_helper(request, public_id, grant_id):
 
 @private
 @require_POST
+def leave_dossier(request, public_id):
+    """A helper stops helping with a dossier, of their own accord."""
+    dossier = get_dossier(request, public_id)
+    grant = dossier.helper_grants.filter(helper=request.user, revoked_at=None).first()
+    if grant is None:
+        raise PermissionDenied(_("You do not help with this dossier: it is yours."))
+    helpers.revoke_helper(grant=grant, actor=request.user)
+    messages.success(request, _("You no longer help with this dossier."))
+    return redirect("evidence:helping")
+
+
+@private
+@require_POST
 def change_helper_scope(request, public_id, grant_id):
     dossier = get_dossier(request, public_id, Capability.OWN)
     grant = get_object_or_404(

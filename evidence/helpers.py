@@ -115,6 +115,7 @@ def accept_invitation(*, code, helper, role, establishment):
         invitation.used_at = timezone.now()
         invitation.used_by = helper
         invitation.save(update_fields=["used_at", "used_by"])
+        _remember_establishment(helper, establishment)
         return _grant(
             actor=helper,
             action=Action.HELPER_JOINED,
@@ -125,6 +126,13 @@ def accept_invitation(*, code, helper, role, establishment):
             role=role,
             establishment=establishment,
         )
+
+
+def _remember_establishment(user, establishment):
+    """Offered again the next time this person fills in a form (their profile field)."""
+    if user.establishment != establishment:
+        user.establishment = establishment
+        user.save(update_fields=["establishment"])
 
 
 def _grant(*, actor, action, **fields):
@@ -149,7 +157,8 @@ def _grant_details(grant):
 
 
 def revoke_helper(*, grant, actor):
-    """End a helper's access at once: their next request answers 404."""
+    """End a helper's access at once: their next request answers 404. The pupil revokes;
+    a helper may also leave on their own (``actor`` is then the helper)."""
     with transaction.atomic():
         lock_dossier(grant.dossier)
         updated = HelperGrant.objects.filter(pk=grant.pk, revoked_at=None).update(
@@ -186,6 +195,7 @@ def start_dossier_for_pupil(*, staff, title, role, establishment):
     """A dossier a staff member opens with a pupil; returns it with the pupil's code."""
     code, hashed = new_code()
     with transaction.atomic():
+        _remember_establishment(staff, establishment)
         dossier = Dossier.objects.create(
             owner=staff, title=title, wrapped_key=storage.new_wrapped_key()
         )

@@ -40,6 +40,7 @@ urlpatterns = [
         helper_views.revoke_helper,
         name="revoke_helper",
     ),
+    path("<uuid:public_id>/helpers/leave/", helper_views.leave_dossier, name="leave_dossier"),
     path(
         "<uuid:public_id>/helpers/<uuid:grant_id>/scope/",
         helper_views.change_helper_scope,

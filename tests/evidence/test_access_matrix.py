@@ -36,6 +36,8 @@ pytestmark = pytest.mark.django_db
 
 # The helper who may write a report to the prosecutor: not the owner.
 HELPER_PDF = "helper with the PDF scope"
+# Any helper, whatever their scope, and nobody else (leaving a dossier one helps with).
+HELPER = "helper"
 
 # What each URL of a dossier asks of the person requesting it.
 REQUIRED = {
@@ -63,6 +65,7 @@ REQUIRED = {
     "invitation_code": Capability.OWN,
     "claim_code": Capability.OWN,
     "renew_claim_code": Capability.OWN,
+    "leave_dossier": HELPER,
     "signalement_edit": HELPER_PDF,
     "signalement_preview": HELPER_PDF,
     "signalement_generate": HELPER_PDF,
@@ -76,6 +79,7 @@ POST_ONLY = {
     "exhibit_restore",
     "invite_helper",
     "revoke_helper",
+    "leave_dossier",
     "change_helper_scope",
     "cancel_invitation",
     "renew_claim_code",
@@ -181,6 +185,8 @@ ATTEMPT = {"title": "pwned", "direction": "up", "scope": "pdf", "facts": "x", "t
 def allowed(capability, requirement):
     if requirement == HELPER_PDF:
         return capability == Capability.PDF
+    if requirement == HELPER:
+        return capability < Capability.OWN
     return capability >= requirement
 
 

@@ -274,6 +274,31 @@ def test_the_pupil_changes_what_a_helper_may_do(client, alice, claire, dossier):
     assert client.get(add_message_url).status_code == 200
 
 
+def test_a_helper_can_stop_helping_and_the_pupil_sees_it(client, alice, claire, dossier):
+    _invitation, code = helpers.invite_helper(dossier=dossier, actor=alice, scope=Scope.READ)
+    helpers.accept_invitation(code=code, helper=claire, role="CPE", establishment="Collège X")
+    leave = reverse("evidence:leave_dossier", args=[dossier.public_id])
+    client.force_login(alice)
+    assert client.post(leave).status_code == 403  # her own dossier
+    client.force_login(claire)
+    response = client.post(leave, follow=True)
+    assert "You no longer help with this dossier." in response.text
+    assert actions(dossier)[-1] == (Event.Action.HELPER_REVOKED, "claire")
+    detail = reverse("evidence:dossier_detail", args=[dossier.public_id])
+    assert client.get(detail).status_code == 404
+
+
+def test_the_establishment_is_offered_again_next_time(client, alice, claire, dossier):
+    client.force_login(alice)
+    code = invite(client, dossier)
+    client.force_login(claire)
+    accept(client, code, establishment="Lycée Ampère, Lyon")
+    claire.refresh_from_db()
+    assert claire.establishment == "Lycée Ampère, Lyon"
+    form = client.get(reverse("evidence:start_for_pupil"))
+    assert 'value="Lycée Ampère, Lyon"' in form.text
+
+
 def test_a_helper_adds_exhibits_and_the_pupil_sees_who_did(client, alice, claire, dossier):
     _invitation, code = helpers.invite_helper(dossier=dossier, actor=alice, scope=Scope.ADD)
     helpers.accept_invitation(code=code, helper=claire, role="CPE", establishment="Collège X")
