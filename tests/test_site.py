@@ -208,3 +208,14 @@ def test_english_catalog_is_the_msgids_themselves():
         if value != msgid:
             wrong.append((msgid, value))
     assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("url", "heading"),
+    [("/fr/nulle-part/", "Page introuvable"), ("/en/nowhere/", "Page not found")],
+)
+def test_an_unknown_address_gets_a_translated_page_not_found(client, db, url, heading):
+    response = client.get(url)
+    assert response.status_code == 404
+    assert outline(response).h1_count == 1
+    assert f"<h1>{heading}</h1>" in response.text
