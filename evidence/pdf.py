@@ -10,7 +10,6 @@ The letter is always in French: it is written for French authorities.
 """
 
 import gc
-import io
 import re
 import tempfile
 from contextlib import contextmanager
@@ -187,14 +186,27 @@ def render_pdf(template_name, context, resources, *, attachments=()):
         return output.read()
 
 
+class StoredOriginal:
+    """An original as a file WeasyPrint reads once, when it writes the attachment: it is
+    decrypted then and not kept here, so the PDF holds the only copy in memory."""
+
+    def __init__(self, dossier, name):
+        self.dossier = dossier
+        self.name = name
+
+    def read(self, size=-1):
+        return storage.read_file(self.dossier, self.name)
+
+
 def original_attachments(dossier, exhibits):
     """The originals, exactly as received, to ride inside the PDF/A-3 file."""
+    no_fetching = DossierResources({})
     for item in exhibits:
         exhibit = item.exhibit
         if exhibit.original_file:
-            data = storage.read_file(dossier, exhibit.original_file)
             yield Attachment(
-                file_obj=io.BytesIO(data),
+                file_obj=StoredOriginal(dossier, exhibit.original_file),
+                url_fetcher=no_fetching,
                 name=item.attachment_name,
                 description=f"Pièce n° {item.number} — original reçu le "
                 f"{exhibit.received_at:%Y-%m-%d %H:%M:%S} UTC — SHA-256 {exhibit.sha256}",
