@@ -131,3 +131,13 @@ def make_signalement(dossier, author, **overrides):
         dossier=dossier, author=author, defaults=values
     )
     return signalement
+
+
+def make_helper(dossier, helper, scope, *, role="CPE", establishment="Collège Jean Moulin"):
+    """``helper`` invited by the dossier's owner, and accepting: the real invitation path."""
+    from evidence import helpers
+
+    _invitation, code = helpers.invite_helper(dossier=dossier, actor=dossier.owner, scope=scope)
+    return helpers.accept_invitation(
+        code=code, helper=helper, role=role, establishment=establishment
+    )

@@ -28,6 +28,7 @@ from tests.evidence.factories import (
     add_image,
     make_complaint,
     make_dossier,
+    make_helper,
     make_signalement,
     make_user,
 )
@@ -108,8 +109,8 @@ def world(django_user_model, django_capture_on_commit_callbacks):
     withdrawn = add_image(dossier)
     services.withdraw_exhibit(exhibit=withdrawn, actor=alice)
     make_complaint(dossier)
-    grant = grant_helper(dossier, claire, Scope.PDF)
-    dan_grant = grant_helper(dossier, dan, Scope.PDF)
+    grant = make_helper(dossier, claire, Scope.PDF)
+    dan_grant = make_helper(dossier, dan, Scope.PDF)
     helpers.revoke_helper(grant=dan_grant, actor=alice)
     invitation, _code = helpers.invite_helper(dossier=dossier, actor=alice, scope=Scope.READ)
     signalement = make_signalement(dossier, claire)
@@ -128,13 +129,6 @@ def world(django_user_model, django_capture_on_commit_callbacks):
         "signalement": signalement,
         "document": document,
     }
-
-
-def grant_helper(dossier, helper, scope):
-    _invitation, code = helpers.invite_helper(dossier=dossier, actor=dossier.owner, scope=scope)
-    return helpers.accept_invitation(
-        code=code, helper=helper, role="CPE", establishment="Collège Jean Moulin"
-    )
 
 
 def dossier_urls(world):

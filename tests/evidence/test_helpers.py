@@ -20,6 +20,7 @@ from tests.evidence.factories import (
     add_image,
     make_complaint,
     make_dossier,
+    make_helper,
     make_user,
     png_bytes,
     upload,
@@ -223,9 +224,7 @@ def test_an_empty_acceptance_form_says_what_is_missing(client, claire):
 
 
 def test_accepting_twice_is_refused(client, alice, claire, dossier):
-    for _attempt in range(2):
-        _invitation, code = helpers.invite_helper(dossier=dossier, actor=alice, scope=Scope.READ)
-    helpers.accept_invitation(code=code, helper=claire, role="CPE", establishment="Collège")
+    make_helper(dossier, claire, Scope.READ, establishment="Collège")
     _invitation, second = helpers.invite_helper(dossier=dossier, actor=alice, scope=Scope.PDF)
     client.force_login(claire)
     response = accept(client, second)
@@ -234,8 +233,7 @@ def test_accepting_twice_is_refused(client, alice, claire, dossier):
 
 
 def test_revoking_ends_access_at_once_and_is_in_the_journal(client, alice, claire, dossier):
-    _invitation, code = helpers.invite_helper(dossier=dossier, actor=alice, scope=Scope.ADD)
-    grant = helpers.accept_invitation(code=code, helper=claire, role="CPE", establishment="C")
+    grant = make_helper(dossier, claire, Scope.ADD, establishment="C")
     detail = reverse("evidence:dossier_detail", args=[dossier.public_id])
     client.force_login(claire)
     assert client.get(detail).status_code == 200
@@ -252,8 +250,7 @@ def test_revoking_ends_access_at_once_and_is_in_the_journal(client, alice, clair
 
 
 def test_the_pupil_changes_what_a_helper_may_do(client, alice, claire, dossier):
-    _invitation, code = helpers.invite_helper(dossier=dossier, actor=alice, scope=Scope.READ)
-    grant = helpers.accept_invitation(code=code, helper=claire, role="CPE", establishment="C")
+    grant = make_helper(dossier, claire, Scope.READ, establishment="C")
     add_message_url = reverse("evidence:add_message", args=[dossier.public_id])
     client.force_login(claire)
     assert client.get(add_message_url).status_code == 403
@@ -275,8 +272,7 @@ def test_the_pupil_changes_what_a_helper_may_do(client, alice, claire, dossier):
 
 
 def test_a_helper_can_stop_helping_and_the_pupil_sees_it(client, alice, claire, dossier):
-    _invitation, code = helpers.invite_helper(dossier=dossier, actor=alice, scope=Scope.READ)
-    helpers.accept_invitation(code=code, helper=claire, role="CPE", establishment="Collège X")
+    make_helper(dossier, claire, Scope.READ, establishment="Collège X")
     leave = reverse("evidence:leave_dossier", args=[dossier.public_id])
     client.force_login(alice)
     assert client.post(leave).status_code == 403  # her own dossier
@@ -300,8 +296,7 @@ def test_the_establishment_is_offered_again_next_time(client, alice, claire, dos
 
 
 def test_a_helper_adds_exhibits_and_the_pupil_sees_who_did(client, alice, claire, dossier):
-    _invitation, code = helpers.invite_helper(dossier=dossier, actor=alice, scope=Scope.ADD)
-    helpers.accept_invitation(code=code, helper=claire, role="CPE", establishment="Collège X")
+    make_helper(dossier, claire, Scope.ADD, establishment="Collège X")
     client.force_login(claire)
     response = client.post(
         reverse("evidence:add_files", args=[dossier.public_id]),
@@ -320,8 +315,7 @@ def test_a_helper_adds_exhibits_and_the_pupil_sees_who_did(client, alice, claire
 
 
 def test_a_helper_cannot_erase_the_pupils_exhibits(client, alice, claire, dossier):
-    _invitation, code = helpers.invite_helper(dossier=dossier, actor=alice, scope=Scope.PDF)
-    helpers.accept_invitation(code=code, helper=claire, role="CPE", establishment="Collège X")
+    make_helper(dossier, claire, Scope.PDF, establishment="Collège X")
     exhibit = dossier.exhibits.get()
     client.force_login(claire)
     response = client.post(
@@ -334,8 +328,7 @@ def test_a_helper_cannot_erase_the_pupils_exhibits(client, alice, claire, dossie
 
 def test_helping_never_reaches_the_pupils_account(client, alice, claire, dossier, settings):
     other = make_dossier(alice, "Autre dossier")
-    _invitation, code = helpers.invite_helper(dossier=dossier, actor=alice, scope=Scope.PDF)
-    helpers.accept_invitation(code=code, helper=claire, role="CPE", establishment="Collège X")
+    make_helper(dossier, claire, Scope.PDF, establishment="Collège X")
     client.force_login(claire)
     assert client.get(reverse("evidence:dossier_detail", args=[other.public_id])).status_code == 404
     export = client.post(reverse("accounts:export"))
@@ -473,8 +466,7 @@ def test_pages_a_minor_sees_point_to_a_trusted_adult_and_the_3018(
 
 
 def test_refusals_are_translated(client, alice, claire, dossier):
-    _invitation, code = helpers.invite_helper(dossier=dossier, actor=alice, scope=Scope.READ)
-    helpers.accept_invitation(code=code, helper=claire, role="CPE", establishment="Collège X")
+    make_helper(dossier, claire, Scope.READ, establishment="Collège X")
     client.force_login(claire)
     with translation.override("fr"):
         url = reverse("evidence:dossier_rename", args=[dossier.public_id])

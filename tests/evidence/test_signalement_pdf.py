@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from evidence import helpers, storage
 from evidence.models import Event, GeneratedDocument, Platform, Scope
-from tests.evidence.factories import add_image, add_message, make_dossier, make_user
+from tests.evidence.factories import add_image, add_message, make_dossier, make_helper, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -44,10 +44,7 @@ def world(django_user_model):
     message = add_message(
         dossier, "t'es nulle", occurred_on=datetime.date(2026, 9, 14), platform=Platform.SMS
     )
-    _invitation, code = helpers.invite_helper(dossier=dossier, actor=alice, scope=Scope.PDF)
-    helpers.accept_invitation(
-        code=code, helper=claire, role="CPE", establishment="Collège Jean Moulin"
-    )
+    make_helper(dossier, claire, Scope.PDF, establishment="Collège Jean Moulin")
     return {"alice": alice, "claire": claire, "dossier": dossier, "exhibits": [image, message]}
 
 
