@@ -14,6 +14,7 @@ import re
 import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -37,7 +38,12 @@ class RefusedResource(ValueError):
 
 
 class DossierResources(URLFetcher):
-    """WeasyPrint URL fetcher that serves only the resources it was given, from memory."""
+    """WeasyPrint URL fetcher that serves only the resources it was given.
+
+    ``resources`` maps each URL to ``(content_type, body)``, where ``body`` is bytes or a
+    function returning them, called when the renderer asks (display copies are read and
+    decrypted only for a PDF, never for a page that merely shows the letter).
+    """
 
     def __init__(self, resources):
         super().__init__(allowed_protocols=())
@@ -47,6 +53,8 @@ class DossierResources(URLFetcher):
     def fetch(self, url, headers=None):
         if url in self.resources:
             content_type, body = self.resources[url]
+            if callable(body):
+                body = body()
             return URLFetcherResponse(url, body, {"Content-Type": content_type})
         self.refused.append(url)
         raise RefusedResource(f"Refused to fetch {url!r}")
@@ -100,7 +108,7 @@ def with_break_opportunities(text):
 
 
 def gather(dossier, *, exhibits=None):
-    """Everything the template needs, and the in-memory resources the renderer may fetch."""
+    """Everything the template needs, and the resources the renderer may fetch."""
     exhibits = list(
         exhibits if exhibits is not None else dossier.exhibits.filter(withdrawn_at=None)
     )
@@ -112,7 +120,7 @@ def gather(dossier, *, exhibits=None):
             item.image_url = f"{RESOURCE_SCHEME}exhibit/{exhibit.public_id}.jpg"
             resources[item.image_url] = (
                 "image/jpeg",
-                storage.read_file(dossier, exhibit.display_file),
+                partial(storage.read_file, dossier, exhibit.display_file),
             )
         if exhibit.kind == exhibit.Kind.MESSAGE:
             item.message_lines = with_break_opportunities(exhibit.message_text).split("\n")

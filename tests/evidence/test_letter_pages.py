@@ -268,6 +268,17 @@ def test_the_preview_shows_the_french_letter_on_an_english_page(alice_client, do
     assert "Before the PDF can be made" not in html
 
 
+def test_the_preview_decrypts_no_exhibit_file(alice_client, dossier, monkeypatch):
+    """Only the PDF shows the images: a page showing the letter reads none of them."""
+    walk(alice_client, dossier)
+    read = []
+    monkeypatch.setattr(storage, "read_file", lambda *args: read.append(args))
+    response = alice_client.get(url("letter_preview", dossier.public_id))
+    assert response.status_code == 200
+    assert "Exposé des faits" in response.content.decode()
+    assert read == []
+
+
 def test_an_incomplete_preview_lists_the_problems(alice_client, dossier):
     alice_client.post(step_url(dossier, "you"), ANSWERS["you"])
     response = alice_client.get(url("letter_preview", dossier.public_id))
