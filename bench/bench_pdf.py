@@ -14,12 +14,11 @@ Run with ``make bench`` or ``python -m bench.bench_pdf``.
 
 import datetime
 import json
-import resource
 import subprocess
 import sys
 import time
 
-from bench.common import in_temporary_data_dir, setup_django
+from bench.common import in_temporary_data_dir, peak_rss_mib, setup_django
 
 SIZES = (10, 100, 300)
 TARGET_SECONDS = 3.0
@@ -84,7 +83,7 @@ def child(data_dir, public_id, mode):
     from evidence.models import Dossier
 
     dossier = Dossier.objects.get(public_id=public_id)
-    baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    baseline = peak_rss_mib()
     start = time.perf_counter()
     if mode == "ours":
         data = pdf.render_complaint_pdf(dossier)
@@ -103,7 +102,7 @@ def child(data_dir, public_id, mode):
         ).write_pdf()
     seconds = time.perf_counter() - start
     # Read before the pages are counted below, which parses a copy of the whole file.
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = peak_rss_mib()
     attached = (
         sum(exhibit.size for exhibit in dossier.exhibits.all() if exhibit.original_file)
         if mode == "ours"

@@ -1,6 +1,7 @@
 """What the benchmarks share: Django set up on a data directory of their own."""
 
 import os
+import resource
 import shutil
 import tempfile
 
@@ -20,3 +21,20 @@ def in_temporary_data_dir(run, *, prefix):
         return run(data_dir)
     finally:
         shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def peak_rss_mib():
+    """This process's peak resident memory, in MiB.
+
+    Read from /proc (VmHWM) rather than ``getrusage``: on Linux, a child started by
+    ``subprocess`` reports in ``ru_maxrss`` the peak of the parent it was forked from,
+    which hid every figure below the parent's own peak.
+    """
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
