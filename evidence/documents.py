@@ -4,8 +4,8 @@ Each snapshot is stored encrypted with the dossier's key, keeps its own SHA-256,
 recorded in the journal when it is made.
 """
 
-import hashlib
 import logging
+import tempfile
 
 from django.db import transaction
 from django.utils import timezone
@@ -23,9 +23,11 @@ PROBLEM_CHECKS = {
     Kind.COMPLAINT: lambda document: pdf.complaint_problems(document.dossier),
     Kind.SIGNALEMENT: lambda document: pdf.signalement_problems(document.signalement),
 }
-RENDERERS = {
-    Kind.COMPLAINT: lambda document: pdf.render_complaint_pdf(document.dossier),
-    Kind.SIGNALEMENT: lambda document: pdf.render_signalement_pdf(document.signalement),
+WRITERS = {
+    Kind.COMPLAINT: lambda document, output: pdf.write_complaint_pdf(document.dossier, output),
+    Kind.SIGNALEMENT: lambda document, output: pdf.write_signalement_pdf(
+        document.signalement, output
+    ),
 }
 EVENTS = {
     Kind.COMPLAINT: Event.Action.DOCUMENT_GENERATED,
@@ -62,21 +64,25 @@ def build_document(document_id):
     if document.status != GeneratedDocument.Status.PENDING:
         return document
     dossier = document.dossier
-    try:
-        data = RENDERERS[document.kind](document)
-    except Exception:
-        logger.exception("Rendering document %s failed", document.public_id)
-        GeneratedDocument.objects.filter(pk=document.pk).update(
-            status=GeneratedDocument.Status.FAILED, completed_at=timezone.now()
-        )
-        raise
-    name = storage.save_file(dossier, data, suffix=".pdf.bin")
+    # On disk, not in memory: with the originals attached, the PDF is as large as the
+    # dossier. The temporary file has no name and vanishes when closed.
+    with tempfile.TemporaryFile() as output:
+        try:
+            WRITERS[document.kind](document, output)
+        except Exception:
+            logger.exception("Rendering document %s failed", document.public_id)
+            GeneratedDocument.objects.filter(pk=document.pk).update(
+                status=GeneratedDocument.Status.FAILED, completed_at=timezone.now()
+            )
+            raise
+        output.seek(0)
+        name, sha256, size = storage.save_stream(dossier, output, suffix=".pdf.bin")
     try:
         with transaction.atomic():
             lock_dossier(dossier)
             document.file = name
-            document.sha256 = hashlib.sha256(data).hexdigest()
-            document.size = len(data)
+            document.sha256 = sha256
+            document.size = size
             document.exhibit_count = dossier.exhibits.filter(withdrawn_at=None).count()
             document.status = GeneratedDocument.Status.READY
             document.completed_at = timezone.now()

@@ -10,8 +10,8 @@ The letter is always in French: it is written for French authorities.
 """
 
 import gc
+import io
 import re
-import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
@@ -19,8 +19,7 @@ from functools import partial
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from weasyprint import HTML, Attachment
-from weasyprint import pdf as weasyprint_pdf
+from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from evidence import storage
@@ -139,27 +138,6 @@ def gather(dossier, *, exhibits=None):
 
 
 @contextmanager
-def attachments_stored_as_they_are():
-    """Embed attached files without Flate compression, for the duration of one render.
-
-    The originals are screenshots and photos, already compressed: deflating them again
-    costs about 1.4 s for 100 screenshots and saves under 10 %. WeasyPrint 70 offers no
-    option for it, so its attachment writer is called with ``compress=False`` here (the
-    version is pinned in pyproject.toml; tests check the attachments byte for byte).
-    """
-    original = weasyprint_pdf.write_pdf_attachment
-
-    def write_uncompressed(pdf, attachment, compress):
-        return original(pdf, attachment, False)
-
-    weasyprint_pdf.write_pdf_attachment = write_uncompressed
-    try:
-        yield
-    finally:
-        weasyprint_pdf.write_pdf_attachment = original
-
-
-@contextmanager
 def cyclic_collector_paused():
     """Pause Python's cyclic garbage collector for one render, and collect once after.
 
@@ -178,47 +156,47 @@ def cyclic_collector_paused():
         gc.collect()
 
 
-def render_pdf(template_name, context, resources, *, attachments=()):
-    """Render a template to PDF/A-3b bytes with a fetcher limited to ``resources``."""
+def render_pdf(template_name, context, resources, output, *, originals=()):
+    """Render a template as PDF/A-3b into ``output`` (a seekable binary file, read back
+    to attach ``originals``: see ``evidence.pdf_originals``), with a fetcher limited to
+    ``resources``."""
     with translation.override("fr"):
         html = render_to_string(template_name, context)
     fetcher = DossierResources(resources)
     document = HTML(string=html, base_url=f"{RESOURCE_SCHEME}/", url_fetcher=fetcher)
-    # Written to a temporary file rather than memory: with the originals attached, the
-    # PDF is as large as the dossier, and an in-memory copy would double it at the peak.
-    with tempfile.TemporaryFile() as output:
-        with attachments_stored_as_they_are(), cyclic_collector_paused():
-            document.write_pdf(output, pdf_variant="pdf/a-3b", attachments=list(attachments))
-        del document
-        output.seek(0)
-        return output.read()
+    with cyclic_collector_paused():
+        document.write_pdf(output, pdf_variant="pdf/a-3b")
+    del document
+    # Imported here: pypdf is only needed now, not in every web process that imports
+    # this module for the letter's preview.
+    from evidence.pdf_originals import attach_originals
+
+    attach_originals(output, originals)
 
 
-class StoredOriginal:
-    """An original as a file WeasyPrint reads once, when it writes the attachment: it is
-    decrypted then and not kept here, so the PDF holds the only copy in memory."""
+@dataclass
+class Original:
+    """A file as the victim sent it, to ride inside the PDF/A-3 file."""
 
-    def __init__(self, dossier, name):
-        self.dossier = dossier
-        self.name = name
-
-    def read(self, size=-1):
-        return storage.read_file(self.dossier, self.name)
+    name: str
+    description: str
+    content_type: str
+    received_at: object
+    read: object  # returns the bytes, decrypted when called
 
 
 def original_attachments(dossier, exhibits):
-    """The originals, exactly as received, to ride inside the PDF/A-3 file."""
-    no_fetching = DossierResources({})
+    """The originals of these exhibits, exactly as received."""
     for item in exhibits:
         exhibit = item.exhibit
         if exhibit.original_file:
-            yield Attachment(
-                file_obj=StoredOriginal(dossier, exhibit.original_file),
-                url_fetcher=no_fetching,
+            yield Original(
                 name=item.attachment_name,
                 description=f"Pièce n° {item.number} — original reçu le "
                 f"{exhibit.received_at:%Y-%m-%d %H:%M:%S} UTC — SHA-256 {exhibit.sha256}",
-                relationship="Source",
+                content_type=exhibit.content_type,
+                received_at=exhibit.received_at,
+                read=partial(storage.read_file, dossier, exhibit.original_file),
             )
 
 
@@ -286,27 +264,42 @@ def on_one_line(text):
     return ", ".join(line.strip() for line in text.splitlines() if line.strip())
 
 
-def render_complaint_pdf(dossier):
-    """The complaint PDF for this dossier, as bytes. Raises ``DossierNotReady``."""
-    return _render_document(
+def write_complaint_pdf(dossier, output):
+    """Write the complaint PDF for this dossier into ``output``, a seekable binary file
+    (a temporary file: with the originals attached, it is as large as the dossier).
+    Raises ``DossierNotReady``."""
+    _write_document(
         "evidence/pdf/complaint.html",
         dossier,
+        output,
         problems=complaint_problems(dossier),
         make_context=lambda: complaint_context(dossier),
     )
 
 
-def _render_document(template_name, dossier, *, problems, make_context):
+def render_complaint_pdf(dossier):
+    """The complaint PDF as bytes, for a dossier small enough to hold in memory."""
+    return _in_memory(write_complaint_pdf, dossier)
+
+
+def _write_document(template_name, dossier, output, *, problems, make_context):
     """A dossier's document with its originals attached, once nothing is missing."""
     if problems:
         raise DossierNotReady(problems)
     context, resources = make_context()
-    return render_pdf(
+    render_pdf(
         template_name,
         context,
         resources,
-        attachments=original_attachments(dossier, context["exhibits"]),
+        output,
+        originals=original_attachments(dossier, context["exhibits"]),
     )
+
+
+def _in_memory(write, subject):
+    output = io.BytesIO()
+    write(subject, output)
+    return output.getvalue()
 
 
 def signalement_problems(signalement):
@@ -330,12 +323,19 @@ def signalement_context(signalement):
     return context, resources
 
 
-def render_signalement_pdf(signalement):
-    """A staff member's report to the prosecutor (article 40 CPP), with the same
-    chronology, exhibits and integrity annex as the complaint. Raises ``DossierNotReady``."""
-    return _render_document(
+def write_signalement_pdf(signalement, output):
+    """Write a staff member's report to the prosecutor (article 40 CPP) into ``output``,
+    with the same chronology, exhibits and integrity annex as the complaint. Raises
+    ``DossierNotReady``."""
+    _write_document(
         "evidence/pdf/signalement.html",
         signalement.dossier,
+        output,
         problems=signalement_problems(signalement),
         make_context=lambda: signalement_context(signalement),
     )
+
+
+def render_signalement_pdf(signalement):
+    """The report as bytes, for a dossier small enough to hold in memory."""
+    return _in_memory(write_signalement_pdf, signalement)

@@ -10,15 +10,18 @@ unreadable everywhere, backups included (crypto-shredding).
 import base64
 import hashlib
 import os
+import tempfile
 import uuid
 
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from django.conf import settings
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.core.files.storage import storages
 
 FORMAT_VERSION = b"\x01"
 NONCE_SIZE = 12
+CHUNK_SIZE = 1024 * 1024
 
 
 def _server_key():
@@ -56,13 +59,43 @@ def evidence_storage():
 
 def save_file(dossier, data, *, suffix):
     """Encrypt ``data`` for this dossier, store it under a new name and return the name."""
-    name = f"{dossier.public_id}/{uuid.uuid4().hex}{suffix}"
-    blob = _encrypt(_dossier_key(dossier), data, name.encode())
-    stored_name = evidence_storage().save(name, ContentFile(blob))
+    name = _new_name(dossier, suffix)
+    _store(name, ContentFile(_encrypt(_dossier_key(dossier), data, name.encode())))
+    return name
+
+
+def save_stream(dossier, source, *, suffix):
+    """``save_file`` for a file too large to hold in memory twice (a generated PDF with
+    the originals attached): ``source``, a binary file read from where it stands, is
+    encrypted a chunk at a time into the same format. Returns the name, and the SHA-256
+    and size of what was read."""
+    name = _new_name(dossier, suffix)
+    nonce = os.urandom(NONCE_SIZE)
+    encryptor = Cipher(algorithms.AES(_dossier_key(dossier)), modes.GCM(nonce)).encryptor()
+    encryptor.authenticate_additional_data(name.encode())
+    digest = hashlib.sha256()
+    size = 0
+    with tempfile.TemporaryFile() as blob:
+        blob.write(FORMAT_VERSION + nonce)
+        while chunk := source.read(CHUNK_SIZE):
+            digest.update(chunk)
+            size += len(chunk)
+            blob.write(encryptor.update(chunk))
+        blob.write(encryptor.finalize() + encryptor.tag)  # as AESGCM: ciphertext, then tag
+        blob.seek(0)
+        _store(name, File(blob))
+    return name, digest.hexdigest(), size
+
+
+def _new_name(dossier, suffix):
+    return f"{dossier.public_id}/{uuid.uuid4().hex}{suffix}"
+
+
+def _store(name, content):
+    stored_name = evidence_storage().save(name, content)
     if stored_name != name:  # a UUID collision: never let a name differ from its AAD
         evidence_storage().delete(stored_name)
         raise RuntimeError("Evidence file name collision.")
-    return name
 
 
 def read_file(dossier, name):

@@ -1,0 +1,177 @@
+"""The originals of a dossier, attached to its finished PDF/A-3 file.
+
+WeasyPrint can attach files itself, but it holds all of them in memory until the whole
+PDF is written, joins every object's bytes once more to compute the file identifier, and
+deflates files that are already compressed: a dossier of photos (up to 25 MB each) would
+need several times its size in memory. Instead, the document WeasyPrint wrote gets an
+incremental update, as PDF allows and PDF/A-3 accepts: each original is decrypted,
+written and forgotten in turn, then a new catalog lists them all (/AF and the
+EmbeddedFiles name tree) and a new cross-reference stream points to it.
+"""
+
+import hashlib
+import io
+import re
+
+from pypdf import PdfReader
+from pypdf.generic import (
+    ArrayObject,
+    ByteStringObject,
+    DictionaryObject,
+    IndirectObject,
+    NameObject,
+    NumberObject,
+    TextStringObject,
+)
+
+STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
+
+
+def attach_originals(output, originals):
+    """Append ``originals`` to the PDF/A-3 file in ``output`` (a seekable binary file)."""
+    originals = list(originals)
+    if not originals:
+        return
+    output.seek(0)
+    reader = PdfReader(output)
+    trailer = reader.trailer
+    root = trailer.raw_get("/Root")
+    catalog = trailer["/Root"]
+    previous_xref = _last_startxref(output)
+    writer = _IncrementalWriter(output, first_number=trailer["/Size"])
+    specs = []
+    for original in originals:
+        data = original.read()
+        date = TextStringObject(f"D:{original.received_at:%Y%m%d%H%M%S}Z")
+        stream = writer.add(
+            {
+                "/Type": NameObject("/EmbeddedFile"),
+                "/Subtype": NameObject(f"/{original.content_type}"),
+                "/Params": DictionaryObject(
+                    {
+                        NameObject("/Size"): NumberObject(len(data)),
+                        NameObject("/CheckSum"): ByteStringObject(md5(data)),
+                        NameObject("/CreationDate"): date,
+                        NameObject("/ModDate"): date,
+                    }
+                ),
+            },
+            data=data,
+        )
+        del data
+        specs.append(
+            (
+                original.name,
+                writer.add(
+                    {
+                        "/Type": NameObject("/Filespec"),
+                        "/F": TextStringObject(original.name),
+                        "/UF": TextStringObject(original.name),
+                        "/Desc": TextStringObject(original.description),
+                        "/AFRelationship": NameObject("/Source"),
+                        "/EF": DictionaryObject(
+                            {NameObject("/F"): stream, NameObject("/UF"): stream}
+                        ),
+                    }
+                ),
+            )
+        )
+    new_catalog = {key: catalog.raw_get(key) for key in catalog}
+    names = DictionaryObject(catalog.get("/Names", DictionaryObject()))
+    names[NameObject("/EmbeddedFiles")] = DictionaryObject(
+        {
+            NameObject("/Names"): ArrayObject(
+                item
+                for name, spec in sorted(specs)  # a name tree is sorted by its keys
+                for item in (TextStringObject(name), spec)
+            )
+        }
+    )
+    new_catalog["/Names"] = names
+    new_catalog["/AF"] = ArrayObject(spec for _name, spec in specs)
+    writer.replace(root, new_catalog)
+    # The first identifier is the file's for good; the second changes with each update.
+    first_id = trailer["/ID"][0].original_bytes
+    update_id = md5(first_id + str(writer.offsets).encode())
+    writer.finish(
+        previous_xref=previous_xref,
+        trailer={
+            "/Root": root,
+            "/Info": trailer.raw_get("/Info"),
+            "/ID": ArrayObject([ByteStringObject(first_id), ByteStringObject(update_id)]),
+        },
+    )
+
+
+def md5(data):
+    """PDF asks for MD5 in an embedded file's /CheckSum and by custom in file identifiers:
+    a checksum, not a security measure (the SHA-256 of each original is in the annex)."""
+    return hashlib.md5(data, usedforsecurity=False).digest()
+
+
+def _last_startxref(output):
+    output.seek(0, io.SEEK_END)
+    output.seek(max(0, output.tell() - 1024))
+    return int(STARTXREF.search(output.read()).group(1))
+
+
+class _IncrementalWriter:
+    """Writes numbered objects at the end of a PDF file, then their cross-reference
+    stream and trailer."""
+
+    def __init__(self, output, *, first_number):
+        self.output = output
+        self.next_number = first_number
+        self.offsets = {}  # object number -> (offset, generation)
+        output.seek(0, io.SEEK_END)
+
+    def add(self, entries, *, data=None):
+        number = self.next_number
+        self.next_number += 1
+        self._write(number, 0, entries, data)
+        return IndirectObject(number, 0, None)
+
+    def replace(self, reference, entries):
+        self._write(reference.idnum, reference.generation, entries, None)
+
+    def _write(self, number, generation, entries, data):
+        dictionary = DictionaryObject({NameObject(key): value for key, value in entries.items()})
+        if data is not None:
+            dictionary[NameObject("/Length")] = NumberObject(len(data))
+        self.offsets[number] = (self.output.tell(), generation)
+        self.output.write(f"{number} {generation} obj\n".encode())
+        dictionary.write_to_stream(self.output)
+        if data is not None:
+            self.output.write(b"\nstream\n")
+            self.output.write(data)
+            self.output.write(b"\nendstream")
+        self.output.write(b"\nendobj\n")
+
+    def finish(self, *, previous_xref, trailer):
+        number = self.next_number
+        self.offsets[number] = (self.output.tell(), 0)
+        width = max(4, (max(offset for offset, _ in self.offsets.values()).bit_length() + 7) // 8)
+        numbers = sorted(self.offsets)
+        index = []  # [first, count, first, count, ...] over runs of consecutive numbers
+        for item in numbers:
+            if index and index[-2] + index[-1] == item:
+                index[-1] += 1
+            else:
+                index += [item, 1]
+        rows = b"".join(
+            b"\x01"
+            + self.offsets[item][0].to_bytes(width, "big")
+            + self.offsets[item][1].to_bytes(2, "big")
+            for item in numbers
+        )
+        entries = {
+            "/Type": NameObject("/XRef"),
+            "/Size": NumberObject(number + 1),
+            "/Index": ArrayObject(NumberObject(value) for value in index),
+            "/W": ArrayObject(NumberObject(value) for value in (1, width, 2)),
+            "/Prev": NumberObject(previous_xref),
+            **{key: value for key, value in trailer.items() if value is not None},
+        }
+        offset = self.output.tell()
+        self._write(number, 0, entries, rows)
+        self.output.write(f"startxref\n{offset}\n%%EOF\n".encode())
