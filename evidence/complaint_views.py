@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -100,8 +100,10 @@ def document_download(request, public_id, document_id):
     document = get_object_or_404(
         dossier.documents, public_id=document_id, status=GeneratedDocument.Status.READY
     )
-    response = HttpResponse(
-        storage.read_file(dossier, document.file), content_type="application/pdf"
+    # Streamed: with the originals attached, a PDF is as large as the dossier.
+    response = StreamingHttpResponse(
+        storage.read_chunks(dossier, document.file), content_type="application/pdf"
     )
+    response["Content-Length"] = document.size
     response["Content-Disposition"] = f'attachment; filename="{document.download_name}"'
     return response

@@ -77,7 +77,9 @@ def _export_dossier(zipped, dossier, folder):
     documents = []
     for document in dossier.documents.filter(status="ready"):
         path = f"{folder}/documents/{document.download_name}"
-        zipped.writestr(path, storage.read_file(dossier, document.file))
+        with zipped.open(path, "w", force_zip64=True) as target:  # as large as the dossier
+            for chunk in storage.read_chunks(dossier, document.file):
+                target.write(chunk)
         documents.append(
             {
                 "kind": document.kind,

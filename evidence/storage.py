@@ -21,6 +21,7 @@ from django.core.files.storage import storages
 
 FORMAT_VERSION = b"\x01"
 NONCE_SIZE = 12
+TAG_SIZE = 16
 CHUNK_SIZE = 1024 * 1024
 
 
@@ -102,6 +103,50 @@ def read_file(dossier, name):
     with evidence_storage().open(name, "rb") as handle:
         blob = handle.read()
     return _decrypt(_dossier_key(dossier), blob, name.encode())
+
+
+def read_chunks(dossier, name):
+    """The plaintext of a stored file a chunk at a time, for files too large to hold in
+    memory (generated PDFs, with the originals attached).
+
+    The whole file is authenticated first, in a pass that keeps nothing: a file that was
+    altered gives out nothing, and ``InvalidTag`` is raised before this returns. (Were it
+    altered between that pass and the reading, the reading would fail at its end.) The
+    file is opened again only when the chunks are read.
+    """
+    key = _dossier_key(dossier)
+    with evidence_storage().open(name, "rb") as handle:
+        header = handle.read(1 + NONCE_SIZE)
+        if header[:1] != FORMAT_VERSION:
+            raise ValueError("Unknown evidence file format.")
+        nonce = header[1:]
+        handle.seek(-TAG_SIZE, os.SEEK_END)
+        end = handle.tell()
+        tag = handle.read(TAG_SIZE)
+        check = _decryptor(key, nonce, tag, name)
+        for chunk in _ciphertext(handle, end):
+            check.update(chunk)
+        check.finalize()
+    return _plaintext(name, end, _decryptor(key, nonce, tag, name))
+
+
+def _decryptor(key, nonce, tag, name):
+    decryptor = Cipher(algorithms.AES(key), modes.GCM(nonce, tag)).decryptor()
+    decryptor.authenticate_additional_data(name.encode())
+    return decryptor
+
+
+def _ciphertext(handle, end):
+    handle.seek(1 + NONCE_SIZE)
+    while (remaining := end - handle.tell()) > 0:
+        yield handle.read(min(CHUNK_SIZE, remaining))
+
+
+def _plaintext(name, end, decryptor):
+    with evidence_storage().open(name, "rb") as handle:
+        for chunk in _ciphertext(handle, end):
+            yield decryptor.update(chunk)
+        decryptor.finalize()
 
 
 def delete_files(names):

@@ -10,8 +10,9 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import translation
 
+from evidence import documents, storage
 from evidence.models import Dossier, Event, Exhibit
-from tests.evidence.factories import PASSWORD, add_image, make_dossier, make_user
+from tests.evidence.factories import PASSWORD, add_image, make_complaint, make_dossier, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -94,6 +95,23 @@ def test_export_holds_every_original_with_its_hash_and_the_journal(client, djang
     journal = manifest["dossiers"][0]["journal"]
     assert manifest["dossiers"][0]["journal_verified"] is True
     assert journal[-1]["action"] == "dossier_exported"
+
+
+def test_export_holds_each_generated_pdf_byte_for_byte(client, django_user_model):
+    alice = make_user(django_user_model, "alice")
+    dossier = make_dossier(alice)
+    add_image(dossier)
+    make_complaint(dossier)
+    document = documents.generate_now(dossier=dossier, actor=alice)
+    client.force_login(alice)
+    response = client.post(en("accounts:export"))
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    manifest = json.loads(archive.read("manifest.json"))
+    [listed] = manifest["dossiers"][0]["documents"]
+    assert listed["sha256"] == document.sha256
+    data = archive.read(listed["file"])
+    assert hashlib.sha256(data).hexdigest() == document.sha256
+    assert data == storage.read_file(dossier, document.file)
 
 
 def test_delete_account_needs_the_password_then_erases_everything(

@@ -325,10 +325,12 @@ def test_the_pdf_is_an_immutable_snapshot_with_its_hash_in_the_journal(
     download = alice_client.get(url("document_download", dossier.public_id, document.public_id))
     assert download.status_code == 200
     assert download["Content-Type"] == "application/pdf"
-    assert hashlib.sha256(download.content).hexdigest() == document.sha256
-    assert document.size == len(download.content)
-    assert download.content == storage.read_file(dossier, document.file)
-    assert PdfReader(io.BytesIO(download.content)).xmp_metadata.pdfaid_part == "3"
+    assert download.streaming  # never held whole in memory: it is as large as the dossier
+    content = download.getvalue()
+    assert hashlib.sha256(content).hexdigest() == document.sha256
+    assert int(download["Content-Length"]) == document.size == len(content)
+    assert content == storage.read_file(dossier, document.file)
+    assert PdfReader(io.BytesIO(content)).xmp_metadata.pdfaid_part == "3"
 
     disposition = download["Content-Disposition"]
     assert re.fullmatch(r'attachment; filename="document-\d{4}-\d\d-\d\d-\d{4}\.pdf"', disposition)

@@ -99,7 +99,9 @@ def test_each_original_is_attached_whole_with_what_pdf_a_3_asks(attached):
         params = stream["/Params"]
         assert stream["/Type"] == "/EmbeddedFile"
         assert params["/Size"] == len(data)
-        assert params["/CheckSum"].original_bytes == hashlib.md5(data, usedforsecurity=False).digest()
+        assert (
+            params["/CheckSum"].original_bytes == hashlib.md5(data, usedforsecurity=False).digest()
+        )
         assert params["/ModDate"] == params["/CreationDate"] == "D:20261012093005Z"
         subtypes[spec["/UF"]] = stream["/Subtype"]
     assert subtypes == {

@@ -85,8 +85,9 @@ def test_claire_makes_the_report_and_alice_sees_it_in_her_journal(
         reverse("evidence:document_download", args=[dossier.public_id, document.public_id])
     )
     assert download.status_code == 200
-    assert hashlib.sha256(download.content).hexdigest() == document.sha256
-    reader = PdfReader(io.BytesIO(download.content))
+    content = download.getvalue()
+    assert hashlib.sha256(content).hexdigest() == document.sha256
+    reader = PdfReader(io.BytesIO(content))
     text = "\n".join(page.extract_text() for page in reader.pages)
     flat = " ".join(text.split())
     squeezed = re.sub(r"[\s\u200b]", "", text)

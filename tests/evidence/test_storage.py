@@ -46,3 +46,24 @@ def test_a_stream_saved_is_bound_to_its_name_and_dossier(dossier, django_user_mo
     other = make_dossier(make_user(django_user_model, "bob"))
     with pytest.raises(InvalidTag):
         storage.read_file(other, name)
+
+
+def test_a_large_file_reads_back_a_chunk_at_a_time(dossier):
+    name, _sha256, _size = storage.save_stream(dossier, io.BytesIO(DATA), suffix=".pdf.bin")
+    chunks = list(storage.read_chunks(dossier, name))
+    assert len(chunks) == 3
+    assert max(len(chunk) for chunk in chunks) == storage.CHUNK_SIZE
+    assert b"".join(chunks) == DATA
+
+
+def test_an_altered_file_gives_out_nothing(dossier):
+    name = storage.save_file(dossier, DATA, suffix=".pdf.bin")
+    path = storage.evidence_storage().path(name)
+    with open(path, "r+b") as handle:  # one bit flipped near the end
+        handle.seek(-100, os.SEEK_END)
+        byte = handle.read(1)
+        handle.seek(-100, os.SEEK_END)
+        handle.write(bytes([byte[0] ^ 1]))
+    # Refused before a single chunk is handed out, not after most of the file.
+    with pytest.raises(InvalidTag):
+        storage.read_chunks(dossier, name)

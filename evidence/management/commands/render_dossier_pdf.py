@@ -30,5 +30,7 @@ class Command(BaseCommand):
                 "The dossier is not ready for a PDF:\n- "
                 + "\n- ".join(map(str, not_ready.problems))
             ) from not_ready
-        output.write_bytes(storage.read_file(dossier, document.file))
+        with output.open("wb") as target:
+            for chunk in storage.read_chunks(dossier, document.file):
+                target.write(chunk)
         self.stdout.write(f"{output} ({document.size} bytes, SHA-256 {document.sha256})")
