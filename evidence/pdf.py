@@ -12,6 +12,7 @@ The letter is always in French: it is written for French authorities.
 import gc
 import io
 import re
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
@@ -182,7 +183,7 @@ class Original:
     description: str
     content_type: str
     received_at: object
-    read: object  # returns the bytes, decrypted when called
+    read: Callable[[], bytes]  # decrypts and returns them, when called
 
 
 def original_attachments(dossier, exhibits):

@@ -39,51 +39,14 @@ def attach_originals(output, originals):
     catalog = trailer["/Root"]
     previous_xref = _last_startxref(output)
     writer = _IncrementalWriter(output, first_number=trailer["/Size"])
-    specs = []
-    for original in originals:
-        data = original.read()
-        date = TextStringObject(f"D:{original.received_at:%Y%m%d%H%M%S}Z")
-        stream = writer.add(
-            {
-                "/Type": NameObject("/EmbeddedFile"),
-                "/Subtype": NameObject(f"/{original.content_type}"),
-                "/Params": DictionaryObject(
-                    {
-                        NameObject("/Size"): NumberObject(len(data)),
-                        NameObject("/CheckSum"): ByteStringObject(md5(data)),
-                        NameObject("/CreationDate"): date,
-                        NameObject("/ModDate"): date,
-                    }
-                ),
-            },
-            data=data,
-        )
-        del data
-        specs.append(
-            (
-                original.name,
-                writer.add(
-                    {
-                        "/Type": NameObject("/Filespec"),
-                        "/F": TextStringObject(original.name),
-                        "/UF": TextStringObject(original.name),
-                        "/Desc": TextStringObject(original.description),
-                        "/AFRelationship": NameObject("/Source"),
-                        "/EF": DictionaryObject(
-                            {NameObject("/F"): stream, NameObject("/UF"): stream}
-                        ),
-                    }
-                ),
-            )
-        )
+    specs = [(original.name, _embed(writer, original)) for original in originals]
     new_catalog = {key: catalog.raw_get(key) for key in catalog}
     names = DictionaryObject(catalog.get("/Names", DictionaryObject()))
-    names[NameObject("/EmbeddedFiles")] = DictionaryObject(
+    in_order = sorted(specs, key=lambda pair: pair[0])  # a name tree is sorted by its keys
+    names[NameObject("/EmbeddedFiles")] = _dictionary(
         {
-            NameObject("/Names"): ArrayObject(
-                item
-                for name, spec in sorted(specs)  # a name tree is sorted by its keys
-                for item in (TextStringObject(name), spec)
+            "/Names": ArrayObject(
+                item for name, spec in in_order for item in (TextStringObject(name), spec)
             )
         }
     )
@@ -101,6 +64,36 @@ def attach_originals(output, originals):
             "/ID": ArrayObject([ByteStringObject(first_id), ByteStringObject(update_id)]),
         },
     )
+
+
+def _embed(writer, original):
+    """Write one original and its file specification; return the specification."""
+    data = original.read()
+    date = TextStringObject(f"D:{original.received_at:%Y%m%d%H%M%S}Z")
+    params = {"/Size": NumberObject(len(data)), "/CheckSum": ByteStringObject(md5(data))}
+    params.update({"/CreationDate": date, "/ModDate": date})
+    stream = writer.add(
+        {
+            "/Type": NameObject("/EmbeddedFile"),
+            "/Subtype": NameObject(f"/{original.content_type}"),  # written /image#2Fpng
+            "/Params": _dictionary(params),
+        },
+        data=data,
+    )
+    return writer.add(
+        {
+            "/Type": NameObject("/Filespec"),
+            "/F": TextStringObject(original.name),
+            "/UF": TextStringObject(original.name),
+            "/Desc": TextStringObject(original.description),
+            "/AFRelationship": NameObject("/Source"),
+            "/EF": _dictionary({"/F": stream, "/UF": stream}),
+        }
+    )
+
+
+def _dictionary(entries):
+    return DictionaryObject({NameObject(key): value for key, value in entries.items()})
 
 
 def md5(data):
@@ -135,7 +128,7 @@ class _IncrementalWriter:
         self._write(reference.idnum, reference.generation, entries, None)
 
     def _write(self, number, generation, entries, data):
-        dictionary = DictionaryObject({NameObject(key): value for key, value in entries.items()})
+        dictionary = _dictionary(entries)
         if data is not None:
             dictionary[NameObject("/Length")] = NumberObject(len(data))
         self.offsets[number] = (self.output.tell(), generation)
@@ -172,6 +165,5 @@ class _IncrementalWriter:
             "/Prev": NumberObject(previous_xref),
             **{key: value for key, value in trailer.items() if value is not None},
         }
-        offset = self.output.tell()
         self._write(number, 0, entries, rows)
-        self.output.write(f"startxref\n{offset}\n%%EOF\n".encode())
+        self.output.write(f"startxref\n{self.offsets[number][0]}\n%%EOF\n".encode())
