@@ -9,6 +9,7 @@ scheme, so user text can never make it read a local file or call a server.
 The letter is always in French: it is written for French authorities.
 """
 
+import datetime
 import gc
 import io
 import re
@@ -182,7 +183,7 @@ class Original:
     name: str
     description: str
     content_type: str
-    received_at: object
+    received_at: datetime.datetime  # UTC
     read: Callable[[], bytes]  # decrypts and returns them, when called
 
 
