@@ -171,20 +171,28 @@ def store_ours(dossier, output):
     return name
 
 
-def render_naive(dossier):
-    """The same document, fed the original PNGs, no care for size."""
+def complaint_html(dossier):
+    """The complaint's French HTML and its resources, as ``evidence.pdf`` makes them."""
     from django.template.loader import render_to_string
     from django.utils import translation
+
+    from evidence import pdf
+
+    context, resources = pdf.complaint_context(dossier)
+    with translation.override("fr"):
+        return render_to_string("evidence/pdf/complaint.html", context), context, resources
+
+
+def render_naive(dossier):
+    """The same document, fed the original PNGs, no care for size."""
     from weasyprint import HTML
 
     from evidence import pdf, storage
 
-    context, resources = pdf.complaint_context(dossier)
+    html, context, resources = complaint_html(dossier)
     for item in context["exhibits"]:
         original = storage.read_file(dossier, item.exhibit.original_file)
         resources[item.image_url] = ("image/png", original)
-    with translation.override("fr"):
-        html = render_to_string("evidence/pdf/complaint.html", context)
     return HTML(
         string=html, base_url="cyberaide:/", url_fetcher=pdf.DossierResources(resources)
     ).write_pdf()
@@ -194,17 +202,13 @@ def store_in_memory(dossier, data):
     """As ``build_document`` did until December 2026: hashed and encrypted in memory."""
     from evidence import storage
 
-    hashlib.sha256(data).hexdigest()
+    hashlib.sha256(data).hexdigest()  # the work it did, kept for a fair comparison
     return storage.save_file(dossier, data, suffix=".pdf.bin")
 
 
 def render_with_weasyprint_attachments(dossier):
     """The same PDF, with WeasyPrint attaching the originals itself (each decrypted when
     WeasyPrint reads it, stored uncompressed), as ``evidence.pdf`` did until December 2026."""
-    import tempfile
-
-    from django.template.loader import render_to_string
-    from django.utils import translation
     from weasyprint import HTML, Attachment
     from weasyprint import pdf as weasyprint_pdf
 
@@ -217,9 +221,7 @@ def render_with_weasyprint_attachments(dossier):
         def read(self, size=-1):
             return self.original.read()
 
-    context, resources = pdf.complaint_context(dossier)
-    with translation.override("fr"):
-        html = render_to_string("evidence/pdf/complaint.html", context)
+    html, context, resources = complaint_html(dossier)
     attachments = [
         Attachment(
             file_obj=Original(original),
