@@ -44,7 +44,7 @@ class IdentityForm(forms.ModelForm):
                 "place."
             ),
             "address": _("Where the answer to your complaint will be sent."),
-            "phone": _("Optional. So that an investigator can call you."),
+            "phone": _("Recommended, so that an investigator can call you quickly."),
             "email": _("Optional."),
         }
 
@@ -67,31 +67,66 @@ class RepresentativeForm(forms.ModelForm):
     class Meta:
         model = Complaint
         fields = [
+            "filed_by",
             "representative_name",
             "representative_relationship",
             "representative_address",
             "representative_phone",
             "representative_email",
+            "second_representative_name",
+            "second_representative_relationship",
+            "second_representative_phone",
         ]
-        widgets = {"representative_address": forms.Textarea(attrs={"rows": 3})}
-        help_texts = {
-            "representative_name": _(
-                "A parent or guardian. You can file a complaint on your own, but to ask for "
-                "compensation (civil party) a minor needs a legal representative."
-            ),
-            "representative_relationship": _("For example: mother, father, guardian."),
-            "representative_address": _("Leave empty if it is the same as yours."),
-            "representative_phone": _("Optional. So that an investigator can call them."),
-            "representative_email": _("Optional."),
+        widgets = {
+            "filed_by": forms.RadioSelect,
+            "representative_address": forms.Textarea(attrs={"rows": 3}),
         }
+        help_texts = {
+            "filed_by": _(
+                "A minor can file on their own. A parent can also file in the child's name, "
+                "even if the child does not agree."
+            ),
+            "representative_name": _(
+                "A parent or guardian. To be a civil party and ask for compensation, a minor "
+                "is represented by a legal representative."
+            ),
+            "representative_relationship": _("The letter says it this way: “sa mère”, “son père”."),
+            "representative_address": _("Leave empty if it is the same as yours."),
+            "representative_phone": _("Recommended, so that an investigator can call them."),
+            "representative_email": _("Optional."),
+            "second_representative_name": _(
+                "Optional: the other parent, if both file or sign together."
+            ),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["filed_by"].choices = Complaint.FiledBy.choices
+
+    def clean(self):
+        cleaned = super().clean()
+        named = {
+            "representative": cleaned.get("representative_name", "").strip(),
+            "second_representative": cleaned.get("second_representative_name", "").strip(),
+        }
+        if (
+            cleaned.get("filed_by") == Complaint.FiledBy.REPRESENTATIVE
+            and not named["representative"]
+        ):
+            self.add_error("representative_name", _("Give the name of the parent who files."))
+        for prefix, name in named.items():
+            if name and not cleaned.get(f"{prefix}_relationship"):
+                self.add_error(f"{prefix}_relationship", _("Say who they are for the child."))
+        return cleaned
 
 
 class RecipientForm(forms.ModelForm):
     class Meta:
         model = Complaint
-        fields = ["recipient", "recipient_town", "recipient_address"]
+        fields = ["recipient", "recipient_town", "competence", "recipient_address"]
         widgets = {
             "recipient": forms.RadioSelect,
+            "competence": forms.RadioSelect,
             "recipient_address": forms.Textarea(attrs={"rows": 3}),
         }
         help_texts = {
@@ -100,9 +135,14 @@ class RecipientForm(forms.ModelForm):
                 "happened. You can also send it by post to the prosecutor."
             ),
             "recipient_town": _(
-                "For the prosecutor: the town of the tribunal judiciaire where the facts happened"
-                " or where the author lives. Otherwise: the town of the police station or "
-                "gendarmerie."
+                "For the prosecutor: the town of the tribunal judiciaire of the place where you "
+                "live. That court can always act for an offence committed online. It can also "
+                "be the court where the facts happened or where the author lives. Otherwise: "
+                "the town of the police station or gendarmerie."
+            ),
+            "competence": _(
+                "Only for a letter to the prosecutor: the letter tells the court why it can "
+                "act (article 43 of the code de procédure pénale)."
             ),
             "recipient_address": _("Optional. It is printed under the name of the recipient."),
         }
@@ -112,6 +152,22 @@ class RecipientForm(forms.ModelForm):
         self.fields["recipient"].required = True
         self.fields["recipient"].choices = Complaint.Recipient.choices
         self.fields["recipient_town"].required = True
+        self.fields["competence"].choices = Complaint.Competence.choices
+
+    def clean(self):
+        cleaned = super().clean()
+        prosecutor = cleaned.get("recipient") == Complaint.Recipient.PROSECUTOR
+        if prosecutor and not cleaned.get("competence"):
+            self.add_error(
+                "competence",
+                _(
+                    "Say why this court can act. For an offence committed online, the court "
+                    "of the place where you live always can."
+                ),
+            )
+        if not prosecutor:
+            cleaned["competence"] = ""
+        return cleaned
 
 
 class AuthorsForm(forms.ModelForm):
@@ -152,13 +208,21 @@ class AuthorsForm(forms.ModelForm):
 class FactsForm(forms.ModelForm):
     class Meta:
         model = Complaint
-        fields = ["facts", "harm", "witnesses"]
+        fields = ["facts_period", "facts", "harm", "harm_amount", "witnesses"]
         widgets = {
             "facts": forms.Textarea(attrs={"rows": 10}),
             "harm": forms.Textarea(attrs={"rows": 4}),
             "witnesses": forms.Textarea(attrs={"rows": 3}),
         }
         help_texts = {
+            "facts_period": _(
+                "Optional, in your own words, for example “since the start of the school year, "
+                "and still now”. The letter gives the dates of your exhibits separately."
+            ),
+            "harm_amount": _(
+                "Optional: an amount, if you can estimate it (care, costs, days missed). "
+                "Otherwise the letter says it is still to be assessed."
+            ),
             "facts": _(
                 "In your own words: what happened, when, where (which app or site), how often, "
                 "and what you did (blocking, reporting). Your exhibits are listed automatically."
@@ -197,7 +261,9 @@ class OffencesForm(forms.ModelForm):
         fields = ["offences", "partie_civile", "signed_in_town"]
         help_texts = {
             "partie_civile": _(
-                "To ask the court for compensation. For a minor, the legal representative does it."
+                "To ask the court for compensation (article 420-1 of the code de procédure "
+                "pénale). For a minor, the legal representative does it. This does not make the "
+                "letter a “plainte avec constitution de partie civile”."
             ),
             "signed_in_town": _("Printed next to the date, above your signature."),
         }

@@ -12,8 +12,10 @@ from django.views.decorators.http import require_POST
 
 from cyberaide.http import posted
 from evidence import complaint_forms, documents, pdf, storage
+from evidence.deadlines import dossier_press_law_deadline
 from evidence.models import Capability, Complaint, GeneratedDocument
 from evidence.views import get_dossier, private
+from guidance.glossary import GLOSSARY
 
 
 @dataclass(frozen=True)
@@ -21,21 +23,39 @@ class LetterStep:
     slug: str
     title: str
     form_class: type
+    # The legal words the step uses, linked to their plain-words explanation.
+    terms: tuple = ()
 
 
 STEPS = (
-    LetterStep("you", gettext_lazy("About you"), complaint_forms.IdentityForm),
+    LetterStep("you", gettext_lazy("About you"), complaint_forms.IdentityForm, ("plainte-simple",)),
     LetterStep(
         "representative",
         gettext_lazy("Your legal representative"),
         complaint_forms.RepresentativeForm,
+        ("representant-legal", "partie-civile"),
     ),
-    LetterStep("recipient", gettext_lazy("Who the letter is for"), complaint_forms.RecipientForm),
+    LetterStep(
+        "recipient",
+        gettext_lazy("Who the letter is for"),
+        complaint_forms.RecipientForm,
+        ("procureur", "tribunal-judiciaire", "recepisse"),
+    ),
     LetterStep("authors", gettext_lazy("Who did it"), complaint_forms.AuthorsForm),
-    LetterStep("facts", gettext_lazy("What happened"), complaint_forms.FactsForm),
-    LetterStep("offences", gettext_lazy("Offences and civil party"), complaint_forms.OffencesForm),
+    LetterStep("facts", gettext_lazy("What happened"), complaint_forms.FactsForm, ("itt",)),
+    LetterStep(
+        "offences",
+        gettext_lazy("Offences and civil party"),
+        complaint_forms.OffencesForm,
+        ("delit", "partie-civile", "plainte-partie-civile", "prescription"),
+    ),
 )
 STEP_SLUGS = [step.slug for step in STEPS]
+
+
+def glossary_terms(anchors):
+    by_anchor = {term.anchor: term for term in GLOSSARY}
+    return [by_anchor[anchor] for anchor in anchors]
 
 
 def next_url(dossier, slug):
@@ -63,6 +83,8 @@ def letter_step(request, public_id, slug):
         "step": step,
         "steps": STEPS,
         "step_number": STEP_SLUGS.index(slug) + 1,
+        "terms": glossary_terms(step.terms),
+        "press_law": dossier_press_law_deadline(dossier),
     }
     return render(request, "evidence/letter_step.html", context, status=400 if form.errors else 200)
 
@@ -72,7 +94,14 @@ def letter_preview(request, public_id):
     dossier = get_dossier(request, public_id, Capability.PDF)
     complaint = getattr(dossier, "complaint", None)
     problems = pdf.complaint_problems(dossier)
-    context = {"dossier": dossier, "complaint": complaint, "problems": problems, "steps": STEPS}
+    context = {
+        "dossier": dossier,
+        "complaint": complaint,
+        "problems": problems,
+        "steps": STEPS,
+        "terms": glossary_terms(("bordereau", "sha256", "recepisse")),
+        "press_law": dossier_press_law_deadline(dossier),
+    }
     if not problems:
         letter_context, _resources = pdf.complaint_context(dossier)
         context.update(letter_context)

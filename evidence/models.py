@@ -151,6 +151,15 @@ class Platform(models.TextChoices):
     EMAIL = "email", _("E-mail")
     WEBSITE = "website", _("Website or forum")
     OTHER = "other", pgettext_lazy("platform", "Other")
+    # A medical certificate, a letter from the school: evidence that is not online.
+    NONE = "none", _("Not online (a certificate, a letter…)")
+
+
+# Places the letter may name as where the facts took place ("sur Snapchat, Instagram").
+def is_online_place(exhibit):
+    if exhibit.platform == Platform.NONE:
+        return False
+    return exhibit.platform != Platform.OTHER or bool(exhibit.platform_other)
 
 
 FILE_EXTENSIONS = {
@@ -331,6 +340,25 @@ class Complaint(models.Model):
         POLICE = "commissariat", _("A police station (commissariat de police)")
         GENDARMERIE = "gendarmerie", _("A gendarmerie (brigade de gendarmerie)")
 
+    class Competence(models.TextChoices):
+        """Why this prosecutor may act (article 43 of the code de procédure pénale)."""
+
+        VICTIM_HOME = "victim_home", _("It is the court of the place where I live")
+        FACTS = "facts", _("It is the court of the place where the facts happened")
+        AUTHOR_HOME = "author_home", _("It is the court of the place where the author lives")
+
+    class FiledBy(models.TextChoices):
+        VICTIM = "victim", _("I file it myself")
+        REPRESENTATIVE = "representative", _("A parent or guardian files it in the child's name")
+
+    class Role(models.TextChoices):
+        """A legal representative, in the words the letter prints (their gender shows)."""
+
+        MOTHER = "mother", _("Mother")
+        FATHER = "father", _("Father")
+        GUARDIAN_WOMAN = "guardian_woman", _("Guardian (a woman)")
+        GUARDIAN_MAN = "guardian_man", _("Guardian (a man)")
+
     dossier = models.OneToOneField(Dossier, on_delete=models.CASCADE, related_name="complaint")
 
     last_name = models.CharField(_("last name"), max_length=100, blank=True)
@@ -346,25 +374,45 @@ class Complaint(models.Model):
         _("legal representative's full name"), max_length=200, blank=True
     )
     representative_relationship = models.CharField(
-        _("relationship to you"), max_length=100, blank=True
+        _("who they are"), max_length=16, choices=Role.choices, blank=True
     )
     representative_address = models.TextField(_("legal representative's address"), blank=True)
     representative_phone = models.CharField(
         _("legal representative's phone number"), max_length=40, blank=True
     )
     representative_email = models.EmailField(_("legal representative's e-mail"), blank=True)
+    second_representative_name = models.CharField(
+        _("second legal representative's full name"), max_length=200, blank=True
+    )
+    second_representative_relationship = models.CharField(
+        _("who they are"), max_length=16, choices=Role.choices, blank=True
+    )
+    second_representative_phone = models.CharField(
+        _("second legal representative's phone number"), max_length=40, blank=True
+    )
+    filed_by = models.CharField(
+        _("who files the complaint"),
+        max_length=16,
+        choices=FiledBy.choices,
+        default=FiledBy.VICTIM,
+    )
 
     recipient = models.CharField(
         _("who the letter is for"), max_length=16, choices=Recipient.choices, blank=True
     )
     recipient_town = models.CharField(_("town"), max_length=150, blank=True)
+    competence = models.CharField(
+        _("why this court"), max_length=16, choices=Competence.choices, blank=True
+    )
     recipient_address = models.TextField(_("address, if you know it"), blank=True)
 
     authors_known = models.BooleanField(_("I know who did it"), null=True, blank=True)
     authors = models.TextField(_("who did it"), max_length=5_000, blank=True)
 
+    facts_period = models.CharField(_("since when"), max_length=200, blank=True)
     facts = models.TextField(_("what happened"), max_length=20_000, blank=True)
     harm = models.TextField(_("the harm it caused you"), max_length=5_000, blank=True)
+    harm_amount = models.CharField(_("amount of the harm"), max_length=100, blank=True)
     witnesses = models.TextField(_("witnesses"), max_length=5_000, blank=True)
     offences = models.JSONField(default=list, blank=True)
     partie_civile = models.BooleanField(_("I wish to be a civil party"), default=False)
@@ -381,6 +429,15 @@ class Complaint(models.Model):
     @property
     def is_minor(self):
         return is_minor(self.date_of_birth)
+
+    @property
+    def filed_by_representative(self):
+        """A parent files in the child's name: only for a minor with a representative."""
+        return (
+            self.filed_by == self.FiledBy.REPRESENTATIVE
+            and self.is_minor
+            and bool(self.representative_name)
+        )
 
 
 class GeneratedDocument(models.Model):
@@ -568,6 +625,15 @@ class Signalement(models.Model):
     pupil_name = models.CharField(_("pupil's full name"), max_length=200)
     pupil_class = models.CharField(_("pupil's class"), max_length=50, blank=True)
     pupil_date_of_birth = models.DateField(_("pupil's date of birth"), null=True, blank=True)
+    pupil_address = models.TextField(_("pupil's postal address"), max_length=500, blank=True)
+    representatives = models.TextField(
+        _("the pupil's legal representatives and how to reach them"),
+        max_length=2_000,
+        blank=True,
+    )
+    presumed_authors = models.TextField(
+        _("presumed author or authors"), max_length=5_000, blank=True
+    )
 
     reported_on = models.DateField(_("when the pupil told you"))
     facts = models.TextField(_("the facts as the pupil reported them"), max_length=20_000)
@@ -578,6 +644,13 @@ class Signalement(models.Model):
         _("the pupil's legal representatives have been told about this report"), default=False
     )
     recipient_town = models.CharField(_("town of the tribunal judiciaire"), max_length=150)
+    through_head = models.BooleanField(
+        _("sent through the head of the establishment (sous couvert du chef d'établissement)"),
+        default=False,
+    )
+    copy_to_dasen = models.BooleanField(
+        _("a copy goes to the IA-DASEN (the local head of national education)"), default=False
+    )
     signed_in_town = models.CharField(_("town where you sign"), max_length=150, blank=True)
 
     updated_at = models.DateTimeField(auto_now=True)

@@ -25,9 +25,10 @@ from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from evidence import storage
+from evidence.deadlines import press_law_deadline
 from evidence.journal import verify_journal
-from evidence.models import Exhibit, is_minor
-from evidence.offences import OFFENCES_BY_KEY, PRESS_LAW_OFFENCES
+from evidence.models import Complaint, Exhibit, is_minor, is_online_place
+from evidence.offences import OFFENCES_BY_KEY
 
 RESOURCE_SCHEME = "cyberaide:"
 LONG_TOKEN = re.compile(r"\S{40,}")
@@ -221,6 +222,16 @@ def complaint_problems(dossier):
         problems.append(_("Choose who the letter is for, and the town."))
     if not complaint.facts.strip():
         problems.append(_("Describe what happened."))
+    if complaint.filed_by == Complaint.FiledBy.REPRESENTATIVE and not (
+        complaint.is_minor and complaint.representative_name
+    ):
+        problems.append(
+            _(
+                "A parent or guardian can file in the child's name only for a minor: give the "
+                "child's date of birth and the representative's name, or choose that the "
+                "child files."
+            )
+        )
     if complaint.is_minor and complaint.partie_civile and not complaint.representative_name:
         problems.append(
             _(
@@ -231,6 +242,79 @@ def complaint_problems(dossier):
     return problems
 
 
+@dataclass(frozen=True)
+class RepresentativeWords:
+    """How the letter names a legal representative, with their gender."""
+
+    relationship: str  # "sa mère"
+    noun: str  # "mère"
+    title: str  # "représentante légale"
+    undersigned: str  # "soussignée"
+
+
+REPRESENTATIVE_WORDS = {
+    Complaint.Role.MOTHER: RepresentativeWords(
+        "sa mère", "mère", "représentante légale", "soussignée"
+    ),
+    Complaint.Role.FATHER: RepresentativeWords(
+        "son père", "père", "représentant légal", "soussigné"
+    ),
+    Complaint.Role.GUARDIAN_WOMAN: RepresentativeWords(
+        "sa tutrice", "tutrice", "représentante légale", "soussignée"
+    ),
+    Complaint.Role.GUARDIAN_MAN: RepresentativeWords(
+        "son tuteur", "tuteur", "représentant légal", "soussigné"
+    ),
+}
+UNKNOWN_ROLE = RepresentativeWords("", "", "représentant(e) légal(e)", "soussigné(e)")
+
+
+@dataclass(frozen=True)
+class Representative:
+    name: str
+    words: RepresentativeWords
+    phone: str = ""
+
+    @property
+    def described(self):
+        """ "Marie DUPONT, sa mère, représentante légale" """
+        parts = [self.name, self.words.relationship, self.words.title]
+        return ", ".join(part for part in parts if part)
+
+
+def representatives(complaint):
+    """The minor's legal representatives as the letter names them (none for an adult)."""
+    if not complaint.is_minor:
+        return []
+    found = []
+    for name, role, phone in (
+        (complaint.representative_name, complaint.representative_relationship, ""),
+        (
+            complaint.second_representative_name,
+            complaint.second_representative_relationship,
+            complaint.second_representative_phone,
+        ),
+    ):
+        if name.strip():
+            found.append(Representative(name, REPRESENTATIVE_WORDS.get(role, UNKNOWN_ROLE), phone))
+    return found
+
+
+def authors_in_exhibits(numbered):
+    """Each handle or profile the exhibits name, in full, with the exhibits that show it:
+    the letter lists them so that nothing the investigators need is cut short."""
+    found = {}
+    for item in numbered:
+        exhibit = item.exhibit
+        key = (exhibit.author_name.strip(), exhibit.author_profile_url)
+        if any(key):
+            found.setdefault(key, []).append(item.number)
+    return [
+        {"name": name, "profile_url": url, "numbers": numbers}
+        for (name, url), numbers in found.items()
+    ]
+
+
 def complaint_context(dossier):
     complaint = dossier.complaint
     context, resources = gather(dossier)
@@ -239,20 +323,36 @@ def complaint_context(dossier):
         facts_overview(context),
         complaint=complaint,
         offences=offences,
-        press_law=any(offence.key in PRESS_LAW_OFFENCES for offence in offences),
+        press_law=press_law_deadline(
+            complaint.offences, ((item.number, item.exhibit) for item in context["exhibits"])
+        ),
         is_minor=complaint.is_minor,
+        representatives=representatives(complaint),
+        by_representative=complaint.filed_by_representative,
+        authors_in_exhibits=authors_in_exhibits(context["exhibits"]),
         address_inline=on_one_line(complaint.address),
     )
     return context, resources
 
 
 def facts_overview(context):
-    """When and where the facts took place, from the exhibits, for the letter's opening."""
+    """The dates of the exhibits and the places online, for the letter's account.
+
+    The period of the facts is the victim's to state; the exhibits only date themselves
+    ("pièces datées du … au …"). Only places online count as where the facts took place:
+    a medical certificate is not a platform.
+    """
     chronology = context["chronology"]
     # Platform names are translated ("Online game"): name them in French, the letter's
     # language, whatever the language of the page that asked for it.
     with translation.override("fr"):
-        platforms = sorted({item.exhibit.platform_label for item in context["exhibits"]})
+        platforms = sorted(
+            {
+                item.exhibit.platform_label
+                for item in context["exhibits"]
+                if is_online_place(item.exhibit)
+            }
+        )
     return {
         "today": timezone.localdate(),
         "first_fact": chronology[0].exhibit if chronology else None,
@@ -321,6 +421,7 @@ def signalement_context(signalement):
         facts_overview(context),
         signalement=signalement,
         pupil_is_minor=is_minor(signalement.pupil_date_of_birth),
+        pupil_address_inline=on_one_line(signalement.pupil_address),
     )
     return context, resources
 

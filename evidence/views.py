@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from cyberaide.http import posted
 from evidence import services, storage
+from evidence.deadlines import press_law_deadline
 from evidence.forms import (
     DossierForm,
     ExhibitDetailsForm,
@@ -28,7 +29,7 @@ from evidence.forms import (
 )
 from evidence.ingest import UploadRefused
 from evidence.journal import verify_journal
-from evidence.models import Access, Capability, Dossier, Exhibit
+from evidence.models import Access, Capability, Dossier, Exhibit, GeneratedDocument
 
 OWNER_ONLY = gettext_lazy(
     "Only the person whose dossier this is can do this. You can see it because they asked "
@@ -102,6 +103,7 @@ def dossier_detail(request, public_id):
     numbered = [exhibit for exhibit in exhibits if exhibit.withdrawn_at is None]
     for number, exhibit in enumerate(numbered, start=1):
         exhibit.number = number
+    complaint = getattr(dossier, "complaint", None)
     context = {
         "dossier": dossier,
         "chronology": sorted(numbered, key=Exhibit.chronological_key),
@@ -118,6 +120,14 @@ def dossier_detail(request, public_id):
         "journal_ok": journal_ok,
         "broken_event": broken_event,
         "in_date_order": numbered == sorted(numbered, key=Exhibit.chronological_key),
+        "press_law": complaint
+        and press_law_deadline(complaint.offences, enumerate(numbered, start=1)),
+        # The pupil is told plainly when a staff member has reported to the prosecutor.
+        "signalements_made": dossier.documents.filter(
+            kind=GeneratedDocument.Kind.SIGNALEMENT, status=GeneratedDocument.Status.READY
+        ).select_related("signalement")
+        if dossier.access.is_owner
+        else (),
     }
     return render(request, "evidence/dossier_detail.html", context)
 

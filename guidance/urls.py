@@ -11,4 +11,5 @@ urlpatterns = [
     path("situation/", views.situation, name="situation"),
     path(pgettext_lazy("URL path", "law/"), views.law, name="law"),
     path("contacts/", views.contacts, name="contacts"),
+    path(pgettext_lazy("URL path", "glossary/"), views.glossary, name="glossary"),
 ]

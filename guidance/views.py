@@ -5,6 +5,7 @@ from guidance.cache import cached_for_visitors_without_cookies
 from guidance.channels import recommend_channels
 from guidance.content import CONTACTS, STEPS, get_step
 from guidance.forms import SituationForm
+from guidance.glossary import GLOSSARY
 
 
 @cached_for_visitors_without_cookies
@@ -44,3 +45,8 @@ def law(request):
 @cached_for_visitors_without_cookies
 def contacts(request):
     return render(request, "guidance/contacts.html", {"contacts": CONTACTS})
+
+
+@cached_for_visitors_without_cookies
+def glossary(request):
+    return render(request, "guidance/glossary.html", {"glossary": GLOSSARY})

@@ -31,3 +31,44 @@ def outline(response):
     parser = PageOutline()
     parser.feed(response.content.decode())
     return parser
+
+
+BLOCKS = {"p", "li", "dt", "dd", "td", "th", "h1", "h2", "h3", "caption", "label", "div", "br"}
+
+
+class MainText(HTMLParser):
+    """The text of a page's <main>, one string per block (paragraph, item, cell); the
+    list of sources (``<p class="source">``) is a reference list, not prose, and is left
+    out."""
+
+    def __init__(self):
+        super().__init__()
+        self.depth = 0
+        self.in_sources = False
+        self.blocks = [""]
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "main":
+            self.depth += 1
+        if tag == "p" and "source" in (dict(attrs).get("class") or "").split():
+            self.in_sources = True
+        if tag in BLOCKS:
+            self.blocks.append("")
+
+    def handle_endtag(self, tag):
+        if tag == "main":
+            self.depth -= 1
+        if tag == "p":
+            self.in_sources = False
+        if tag in BLOCKS:
+            self.blocks.append("")
+
+    def handle_data(self, data):
+        if self.depth and not self.in_sources:
+            self.blocks[-1] += data
+
+
+def main_text_blocks(response):
+    parser = MainText()
+    parser.feed(response.content.decode())
+    return [" ".join(block.split()) for block in parser.blocks if block.strip()]

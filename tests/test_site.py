@@ -26,6 +26,7 @@ def public_url_names():
         ("guidance:situation", ()),
         ("guidance:law", ()),
         ("guidance:contacts", ()),
+        ("guidance:glossary", ()),
     ]
 
 

@@ -11,3 +11,20 @@ register = template.Library()
 @register.filter
 def breakable(text):
     return with_break_opportunities(text)
+
+
+SUBJECT_LENGTH = 100
+
+
+@register.filter
+def subject_names(text):
+    """The authors as the subject line names them: the first line of what the victim
+    wrote, shortened at a space (never inside a name or a handle) when it is long. The
+    letter's body gives them in full."""
+    first_line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if len(first_line) <= SUBJECT_LENGTH and first_line == text.strip():
+        return first_line
+    cut = first_line[: SUBJECT_LENGTH + 1]
+    if len(first_line) > SUBJECT_LENGTH:
+        cut = cut.rsplit(" ", 1)[0] if " " in cut else first_line
+    return cut.rstrip(" ,;:") + " (désignation complète ci-dessous)"
