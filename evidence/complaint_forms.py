@@ -97,11 +97,18 @@ class RepresentativeForm(forms.ModelForm):
             "second_representative_name": _(
                 "Optional: the other parent, if both file or sign together."
             ),
+            "second_representative_relationship": _("As for the first representative."),
+            "second_representative_phone": _("Optional. So that an investigator can call them."),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["filed_by"].choices = Complaint.FiledBy.choices
+        # An adult skips this step: nobody files for them.
+        self.fields["filed_by"].required = False
+
+    def clean_filed_by(self):
+        return self.cleaned_data["filed_by"] or Complaint.FiledBy.VICTIM
 
     def clean(self):
         cleaned = super().clean()

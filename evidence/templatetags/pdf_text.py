@@ -28,3 +28,13 @@ def subject_names(text):
     if len(first_line) > SUBJECT_LENGTH:
         cut = cut.rsplit(" ", 1)[0] if " " in cut else first_line
     return cut.rstrip(" ,;:") + " (désignation complète ci-dessous)"
+
+
+@register.filter
+def de(name):
+    """ "de Léa", "d'Alice": French elides "de" before a vowel (and a mute h, which only
+    a person knows: names starting with h keep "de")."""
+    name = str(name).strip()
+    if name[:1].lower() in "aeiouyàâäéèêëîïôöùûü":
+        return f"d'{name}"
+    return f"de {name}"

@@ -185,7 +185,11 @@ def test_contre_x_when_the_authors_are_unknown(dossier):
 def test_the_known_authors_are_named_instead_of_x(dossier):
     make_complaint(dossier, authors_known=True, authors="Kevin D., en 4e B\n@kev_du_69")
     rendered = render(dossier)
-    assert "Objet : plainte contre Kevin D., en 4e B @kev_du_69" in rendered.flat
+    # The subject names the first line; the body gives every author in full.
+    assert (
+        "Objet : plainte contre Kevin D., en 4e B (désignation complète ci-dessous)"
+        in rendered.flat
+    )
     assert "contre la ou les personnes désignées ci-dessous" in rendered.flat
     letter = rendered.section("Auteur des faits", "Préjudice subi")
     assert "Kevin D., en 4e B\n@kev_du_69" in letter
@@ -198,16 +202,21 @@ def test_a_minor_is_assisted_by_the_named_representative(dossier):
         dossier,
         date_of_birth=fourteen,
         representative_name="Sophie Martin",
-        representative_relationship="sa mère",
+        representative_relationship="mother",
         representative_phone="06 12 34 56 78",
         partie_civile=True,
     )
     flat = render(dossier).flat
-    assert "Représenté(e) par Sophie Martin, sa mère" in flat
-    assert "mineur(e), avec l'assistance de mon représentant légal, Sophie Martin (sa mère)" in flat
-    assert "par l'intermédiaire de mon représentant légal, Sophie Martin" in flat
-    assert "Sophie Martin, représentant légal" in flat  # second signature
-    assert "souhait de me constituer partie civile" in flat
+    # A minor is represented, not assisted ("assistance" is a curatelle notion).
+    assert "Représenté(e) par Sophie Martin, sa mère, représentante légale" in flat
+    assert "mineur(e), représenté(e) par Sophie Martin, sa mère, représentante légale," in flat
+    assert "assistance" not in flat
+    assert (
+        "Je souhaite me constituer partie civile (article 420-1 du code de procédure pénale), "
+        "représenté(e) par Sophie Martin, sa mère, représentante légale, afin d'obtenir"
+    ) in flat
+    assert "Sophie Martin, représentante légale" in flat  # second signature
+    assert "souhait de constitution de partie civile" in flat
 
 
 def test_an_adult_letter_does_not_name_a_leftover_representative(dossier):
@@ -215,7 +224,12 @@ def test_an_adult_letter_does_not_name_a_leftover_representative(dossier):
     flat = render(dossier).flat
     assert "Sophie Martin" not in flat
     assert "mineur(e)" not in flat
-    assert "Je souhaite me constituer partie civile afin d'obtenir réparation" in flat
+    assert (
+        "Je souhaite me constituer partie civile (article 420-1 du code de procédure pénale) "
+        "afin d'obtenir réparation"
+    ) in flat
+    # The heading is not the "plainte avec constitution de partie civile" of article 85.
+    assert "Constitution de partie civile" not in flat
 
 
 def test_qualifications_possibles_lists_only_the_chosen_offences_in_french(dossier):
@@ -252,7 +266,7 @@ def test_the_letter_is_in_french_when_the_visitor_reads_english(dossier):
         "Jeu en ligne",  # a platform whose name is translated
         "Pièce ajoutée",  # the journal's actions
         "Chronologie des faits",
-        "constat dressé par un commissaire de justice",
+        "la preuve est libre",
     ]:
         assert french in flat
     for english in [

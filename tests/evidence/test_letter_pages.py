@@ -39,17 +39,23 @@ ANSWERS = {
         "email": "",
     },
     "representative": {
+        "filed_by": "victim",
         "representative_name": "",
         "representative_relationship": "",
         "representative_address": "",
         "representative_phone": "",
         "representative_email": "",
+        "second_representative_name": "",
+        "second_representative_relationship": "",
+        "second_representative_phone": "",
     },
     "recipient": {"recipient": "gendarmerie", "recipient_town": "Bron", "recipient_address": ""},
     "authors": {"authors_known": "no", "authors": ""},
     "facts": {
+        "facts_period": "depuis la rentrée de septembre, et encore aujourd'hui",
         "facts": "Des insultes chaque soir sur Snapchat depuis la rentrée.",
         "harm": "Je dors mal.",
+        "harm_amount": "",
         "witnesses": "",
     },
     "offences": {
@@ -252,7 +258,7 @@ def test_the_preview_shows_the_french_letter_on_an_english_page(alice_client, do
     html = " ".join(response.content.decode().split())
     for french in [
         "Brigade de gendarmerie de Bron",
-        "Objet : plainte contre X — souhait de me constituer partie civile",
+        "Objet : plainte contre X — souhait de constitution de partie civile",
         "né(e) le 17 mai 1990 à Lyon, infirmière, demeurant 12 rue des Lilas, 69003 Lyon",
         "Exposé des faits",
         "Des insultes chaque soir sur Snapchat depuis la rentrée.",

@@ -223,3 +223,96 @@ def test_two_helpers_keep_their_own_report(client, world, django_user_model):
         "Claire Durand",
         "Dan Roux",
     ]
+
+
+def pdf_text(client, dossier, document):
+    download = client.get(
+        reverse("evidence:document_download", args=[dossier.public_id, document.public_id])
+    )
+    reader = PdfReader(io.BytesIO(download.getvalue()))
+    return " ".join("\n".join(page.extract_text() for page in reader.pages).split())
+
+
+def test_the_report_names_the_presumed_authors_the_family_and_the_route(
+    client, world, django_capture_on_commit_callbacks
+):
+    dossier = world["dossier"]
+    client.force_login(world["claire"])
+    make_signalement(
+        client,
+        dossier,
+        pupil_address="3 rue des Tilleuls\n69003 Lyon",
+        representatives="Sophie Martin, mère, 06 12 34 56 78\nPaul Martin, père, 06 98 76 54 32",
+        presumed_authors="Kevin D., élève de 4e C du collège (@kev_du_69)",
+        through_head="on",
+        copy_to_dasen="on",
+    )
+    flat = pdf_text(client, dossier, generate(client, dossier, django_capture_on_commit_callbacks))
+    for expected in [
+        "sous couvert de Madame, Monsieur le chef d'établissement",
+        "élève en classe de 4e B, demeurant 3 rue des Tilleuls, 69003 Lyon.",
+        "Représentants légaux : Sophie Martin, mère, 06 12 34 56 78 Paul Martin, père",
+        "Auteur(s) présumé(s) Kevin D., élève de 4e C du collège (@kev_du_69)",
+        "Mesures prises par l'établissement Chef d'établissement informé",
+        "Copie : Madame, Monsieur l'inspecteur d'académie",
+        "(IA-DASEN)",
+        "ils peuvent être remis sur clé USB ou sur simple demande",
+    ]:
+        assert expected in flat, expected
+
+
+def test_without_route_or_authors_the_report_says_so_and_names_no_copy(
+    client, world, django_capture_on_commit_callbacks
+):
+    dossier = world["dossier"]
+    client.force_login(world["claire"])
+    make_signalement(client, dossier)
+    flat = pdf_text(client, dossier, generate(client, dossier, django_capture_on_commit_callbacks))
+    assert "L'identité de l'auteur des faits n'est pas connue" in flat
+    assert "sous couvert" not in flat
+    assert "IA-DASEN" not in flat
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "en",
+            [
+                "A report to the prosecutor was made",
+                "Claire Durand (Conseillère principale",
+                "The police or the gendarmerie may then ask to hear you",
+            ],
+        ),
+        (
+            "fr",
+            [
+                "Un signalement au procureur a été fait",
+                "Claire Durand (Conseillère principale",
+                "peut alors demander à vous entendre",
+            ],
+        ),
+    ],
+)
+def test_the_pupil_is_told_plainly_that_a_report_was_made(
+    client, world, django_capture_on_commit_callbacks, language, expected
+):
+    dossier = world["dossier"]
+    detail = reverse("evidence:dossier_detail", args=[dossier.public_id])
+    client.force_login(world["alice"])
+    with translation.override(language):
+        before = client.get(detail).text
+    assert expected[0] not in before
+    client.force_login(world["claire"])
+    make_signalement(client, dossier)
+    document = generate(client, dossier, django_capture_on_commit_callbacks)
+    client.force_login(world["alice"])
+    with translation.override(language):
+        url = reverse("evidence:dossier_detail", args=[dossier.public_id])
+    html = " ".join(client.get(url).text.split())
+    for text in expected:
+        assert text in html, text
+    assert f"{document.completed_at:%Y}" in html
+    # The staff member sees their own work in the list of documents, not this notice.
+    client.force_login(world["claire"])
+    assert expected[0] not in client.get(url).text

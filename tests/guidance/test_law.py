@@ -17,6 +17,13 @@ ARTICLES = [
     "2022-299",
     "312-10",
     "227-23",
+    # Added after the legal review of 1 December 2026.
+    "227-22-2",
+    "222-33<",
+    "222-33-2-1",
+    "222-33-3",
+    "223-13",
+    "131-35-1",
 ]
 
 
@@ -40,8 +47,11 @@ def test_deadlines_in_french(client):
     html = law_page(client, "fr")
     assert "<strong>3 mois</strong>" in html
     assert "<strong>6 ans</strong>" in html
-    assert "22-81.814" in html and "22-82.838" in html
-    assert "n’interrompt <strong>pas</strong>" in html
+    # The two Cour de cassation numbers cited earlier could not be found: article 65
+    # al. 2 of the 1881 law is the source.
+    assert "22-81.814" not in html and "22-82.838" not in html
+    assert "n’arrête <strong>pas</strong> ce délai" in html
+    assert "article 65, alinéa 2" in html
 
 
 def test_penalties_match_the_sources(client):
@@ -56,5 +66,7 @@ def test_table_is_accessible_and_sources_are_dated(client, language):
     html = law_page(client, language)
     assert "<caption>" in html
     assert '<th scope="col">' in html and '<th scope="row">' in html
-    assert {"fr": "vérifiées en novembre 2026", "en": "checked in November 2026"}[language] in html
+    assert {"fr": "vérifiées le 1er décembre 2026", "en": "checked on 1 December 2026"}[
+        language
+    ] in html
     assert "https://www.service-public.fr/particuliers/vosdroits/F32239" in html

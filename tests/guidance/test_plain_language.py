@@ -18,9 +18,7 @@ MAX_WORDS = 30
 SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
 WORD = re.compile(r"\w", re.UNICODE)
 # Every answer at once: the finder shows all its cards.
-ALL_ANSWERS = (
-    "?danger=yes&visibility=both&minor=yes&intimate=yes&insults=yes&threats=yes&answer=1"
-)
+ALL_ANSWERS = "?danger=yes&visibility=both&minor=yes&intimate=yes&insults=yes&threats=yes&answer=1"
 
 
 def guide_pages(language):
@@ -45,7 +43,9 @@ def test_no_sentence_on_the_guide_pages_is_over_30_words(client, language):
     for url in guide_pages(language):
         response = client.get(url)
         assert response.status_code == 200
-        too_long += [f"{url}: {sentence}" for sentence in long_sentences(main_text_blocks(response))]
+        too_long += [
+            f"{url}: {sentence}" for sentence in long_sentences(main_text_blocks(response))
+        ]
     assert not too_long, "\n".join(too_long)
 
 
@@ -92,9 +92,17 @@ def test_step_7_and_the_law_page_link_each_term_to_its_explanation(client):
     with translation.override("fr"):
         step_7, law = reverse("guidance:step", args=[7]), reverse("guidance:law")
     linked = glossary_anchors_linked(client, step_7)
-    for anchor in ("procureur", "tribunal-judiciaire", "recepisse", "partie-civile",
-                   "classement-sans-suite", "delit", "prescription", "representant-legal",
-                   "bordereau"):
+    for anchor in (
+        "procureur",
+        "tribunal-judiciaire",
+        "recepisse",
+        "partie-civile",
+        "classement-sans-suite",
+        "delit",
+        "prescription",
+        "representant-legal",
+        "bordereau",
+    ):
         assert anchor in linked, anchor
     assert {"plainte-simple", "partie-civile", "classement-sans-suite"} <= (
         glossary_anchors_linked(client, law)

@@ -26,7 +26,7 @@ ARTICLE_227_23 = "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000006
 FACTS = {
     "home": {
         "en": [
-            "Cyberharassment means repeatedly and deliberately",
+            "Cyberharassment means posting words or behaving online",
             "intimidation",
             "rumours",
             "instant messaging",
@@ -38,7 +38,7 @@ FACTS = {
             "Checked in November 2026",
         ],
         "fr": [
-            "Le cyberharcèlement désigne le fait de tenir en ligne",
+            "Le cyberharcèlement, c'est tenir des propos",
             "intimidations",
             "rumeurs",
             "messageries instantanées",
@@ -77,7 +77,10 @@ FACTS = {
             "commissaire de justice",
             "huissier",
             "under 18",
-            "Checked in November 2026",
+            "Checked on 1 December 2026",
+            "more reliable and harder to contest",
+            "Take It Down",
+            "StopNCII",
         ],
         "fr": [
             "captures d'écran",
@@ -95,7 +98,9 @@ FACTS = {
             "Copier le lien",
             "commissaire de justice",
             "moins de 18 ans",
-            "Vérifié en novembre 2026",
+            "Vérifié le 1er décembre 2026",
+            "plus fiable et plus difficile à contester",
+            "Take It Down",
         ],
     },
     4: {

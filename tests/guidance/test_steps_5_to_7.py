@@ -84,24 +84,43 @@ def test_step_6_gives_the_pharos_address(client, language):
 
 
 @pytest.mark.parametrize(
-    ("language", "heading", "private_messages"),
+    ("language", "heading", "private_dispute", "takes_some_private", "no_insults"),
     [
-        ("fr", "Ce que PHAROS ne prend pas en charge", "messages privés"),
-        ("en", "What PHAROS does not take", "Private messages"),
+        (
+            "fr",
+            "Ce que PHAROS ne prend pas en charge",
+            "Un différend privé avec quelqu’un que vous connaissez",
+            "propositions sexuelles faites à un mineur par messagerie",
+            "ne peuvent pas utiliser PHAROS",
+        ),
+        (
+            "en",
+            "What PHAROS does not take",
+            "A private dispute with someone you know",
+            "sexual propositions made to a minor by messaging",
+            "cannot use PHAROS",
+        ),
     ],
 )
-def test_step_6_says_private_messages_are_not_covered(client, language, heading, private_messages):
-    not_taken = section(main_content(client, language, 6), heading)
-    assert private_messages in not_taken
+def test_step_6_says_which_private_content_pharos_takes(
+    client, language, heading, private_dispute, takes_some_private, no_insults
+):
+    html = main_content(client, language, 6)
+    not_taken = section(html, heading)
+    # "Private messages" was too broad: PHAROS takes sexual propositions to a minor.
+    assert private_dispute in not_taken
+    assert no_insults in not_taken  # service-public F31979
     assert 'href="tel:17"' in not_taken
+    assert takes_some_private in html.split(heading)[0]
 
 
-def test_step_7_names_the_three_places_in_french(client):
+def test_step_7_names_the_three_ways_in_french(client):
     html = main_content(client, "fr", 7)
-    places = section(html, "Trois endroits pour porter plainte")
-    assert "commissariat de police" in places
-    assert "brigade de gendarmerie" in places
-    assert "procureur de la République" in places
+    ways = section(html, "Trois façons de porter plainte")
+    assert "commissariat de police" in ways
+    assert "brigade de gendarmerie" in ways
+    assert "procureur de la République" in ways
+    assert "visioplainte" in ways and "Ma Sécurité" in ways and "FranceConnect" in ways
     assert "récépissé" in html
     assert "contre X" in html
     assert "<strong>3 mois</strong>" in html
@@ -110,12 +129,13 @@ def test_step_7_names_the_three_places_in_french(client):
 
 def test_step_7_in_english_keeps_the_french_names_the_victim_will_meet(client):
     html = main_content(client, "en", 7)
-    places = section(html, "Three places to file a complaint")
-    assert places.count("<li>") == 3
-    assert "<strong>A commissariat de police</strong> (police station)" in places
-    assert "<strong>A brigade de gendarmerie</strong> (gendarmerie station)" in places
-    assert "<strong>The procureur de la République</strong> (public prosecutor)" in places
-    assert "receipt (<em>récépissé</em>)" in html
+    ways = section(html, "Three ways to file a complaint")
+    assert ways.count("<li>") == 3
+    assert "police station (commissariat de police)" in ways
+    assert "gendarmerie (brigade de gendarmerie)" in ways
+    assert "<strong>By letter</strong> to the procureur de la République" in ways
+    assert "<strong>By video</strong>" in ways
+    assert '#recepisse">récépissé</a>' in html
     assert "“contre X” (against a person unknown)" in html
     assert "<strong>3 months</strong>" in html
     assert "6 years" in html
@@ -138,14 +158,20 @@ def test_3018_in_the_step_itself(client, language, number):
     assert 'href="tel:3018"' in html
 
 
-@pytest.mark.parametrize("number", [5, 6, 7])
+CHECKED = {
+    "november": {"fr": "Vérifié en novembre 2026", "en": "Checked in November 2026"},
+    "december": {"fr": "Vérifié le 1er décembre 2026", "en": "Checked on 1 December 2026"},
+}
+
+
+# Steps 6 and 7 were corrected after the legal review of 1 December 2026.
+@pytest.mark.parametrize(("number", "when"), [(5, "november"), (6, "december"), (7, "december")])
 @pytest.mark.parametrize("language", ["fr", "en"])
-def test_legal_sources_and_the_date_they_were_checked(client, language, number):
+def test_legal_sources_and_the_date_they_were_checked(client, language, number, when):
     html = main_content(client, language, number)
     source = html[html.index('<p class="source">') :]
     assert "service-public.fr/particuliers/vosdroits/F" in source
-    checked = {"fr": "Vérifié en novembre 2026", "en": "Checked in November 2026"}
-    assert checked[language] in source
+    assert CHECKED[when][language] in source
 
 
 @pytest.mark.parametrize("number", [5, 6, 7])
