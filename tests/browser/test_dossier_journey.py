@@ -94,6 +94,8 @@ def test_from_evidence_to_the_complaint_pdf(page, live_server, tmp_path):
     page.get_by_role("button", name="Enregistrer et continuer").click()  # no representative
     page.get_by_label("Le procureur de la République").check()
     field(page, "Ville").fill("Lyon")
+    # The court of the victim's home may always act for an offence committed online.
+    page.get_by_label("C’est le tribunal du lieu où j’habite").check()
     page.get_by_role("button", name="Enregistrer et continuer").click()
     page.get_by_label("Non, ou pas avec certitude").check()
     page.get_by_role("button", name="Enregistrer et continuer").click()
@@ -103,6 +105,7 @@ def test_from_evidence_to_the_complaint_pdf(page, live_server, tmp_path):
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Votre lettre de plainte")
     expect(page.locator(".paper")).to_contain_text("tribunal judiciaire de Lyon")
+    expect(page.locator(".paper")).to_contain_text("m'ont été adressés à mon domicile")
     page.get_by_role("button", name="Créer le PDF").click()
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Télécharger").click()

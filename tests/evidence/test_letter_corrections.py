@@ -122,7 +122,6 @@ def test_the_letter_steps_preview_and_dossier_page_show_the_last_safe_date(clien
         expected = f"Last safe date: {long_date(last_safe)}."
     for name, args in [
         ("letter_step", (dossier.public_id, "offences")),
-        ("letter_step", (dossier.public_id, "you")),
         ("letter_preview", (dossier.public_id,)),
         ("dossier_detail", (dossier.public_id,)),
     ]:
@@ -131,6 +130,12 @@ def test_the_letter_steps_preview_and_dossier_page_show_the_last_safe_date(clien
         assert "it does <strong>not</strong> stop that clock" in html
         assert "article 85 of the code de procédure pénale" in html
         assert "citation directe" in html and 'href="tel:116006"' in html
+    # The other steps carry the date in one line, linked to the full explanation.
+    for slug in ("you", "representative", "recipient", "authors", "facts"):
+        html = page(client, alice, "letter_step", dossier.public_id, slug)
+        assert expected in html, slug
+        assert "This letter does <strong>not</strong> stop that clock." in html
+        assert "/letter/#press-law-deadline" in html
 
 
 def test_in_french_the_box_says_the_plainte_simple_does_not_stop_the_clock(client, alice, dossier):
@@ -201,8 +206,10 @@ def test_a_mother_files_in_her_childs_name_with_the_father(dossier):
         second_representative_name="Paul Martin",
         second_representative_relationship=Complaint.Role.FATHER,
         partie_civile=True,
+        competence=Complaint.Competence.VICTIM_HOME,
     )
     flat = render(dossier).flat
+    assert "les messages lui ont été adressés à son domicile de 12 rue des Lilas" in flat
     assert "Sophie Martin, représentante légale d'Alice MARTIN" in flat  # the sender
     assert (
         "Je soussignée Sophie Martin, mère et représentante légale d'Alice MARTIN, né(e) le"
