@@ -131,7 +131,7 @@ def _run(data_dir):
     setup_django(data_dir)
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from evidence.ingest import inspect_upload
+    from evidence.ingest.files import inspect_upload
 
     print(f"Ingest (hash + display copy + thumbnail): median and p95 of {RUNS} runs")
     print("naive = full decode, exif_transpose, LANCZOS to 1600 and 320 from the full image")

@@ -2,7 +2,7 @@
 
 Builds demo dossiers of 10, 100 and 300 phone screenshots (1170×2532 PNG) through the real
 ingest code, then renders each one in a fresh process (so its peak RSS is its own):
-- ours: ``evidence.documents.generate_now``, as the task does it — the PDF rendered from
+- ours: ``evidence.services.documents.generate_now``, as the task does it — the PDF rendered from
   the display copies made at upload into a temporary file, the originals attached to it
   one at a time, then hashed, encrypted and stored a chunk at a time;
 - naive, at 100 exhibits, in the same run: the same template fed the original PNGs;
@@ -40,21 +40,22 @@ def build_dossiers(data_dir):
     from django.core.files.uploadedfile import SimpleUploadedFile
     from django.core.management import call_command
 
-    from evidence import services
     from evidence.management.demo import demo_items
     from evidence.models import Complaint
+    from evidence.services import dossiers as dossier_services
+    from evidence.services import exhibits as exhibit_services
 
     call_command("migrate", verbosity=0)
     owner = get_user_model().objects.create(username="bench")
     ids = {}
     for size in (*SIZES, "photos"):
-        dossier = services.create_dossier(owner=owner, title=f"bench {size}")
+        dossier = dossier_services.create_dossier(owner=owner, title=f"bench {size}")
         items = photo_items(PHOTOS) if size == "photos" else demo_items(size, screenshots_only=True)
         for item in items:
             upload = SimpleUploadedFile(
                 item["name"], item["data"], content_type=item.get("type", "image/png")
             )
-            services.add_file_exhibit(
+            exhibit_services.add_file_exhibit(
                 dossier=dossier, actor=owner, uploaded_file=upload, details=item["details"]
             )
         Complaint.objects.create(
@@ -113,7 +114,8 @@ def child(data_dir, public_id, mode):
 
     # Imported before measuring, as in a worker that has rendered before.
     import evidence.pdf_originals  # noqa: F401
-    from evidence import pdf, storage  # noqa: F401
+
+    from evidence.custody import storage
     from evidence.models import Dossier
 
     dossier = Dossier.objects.get(public_id=public_id)
@@ -153,17 +155,17 @@ def child(data_dir, public_id, mode):
 
 
 def render_ours(dossier):
-    """As ``evidence.documents.build_document``: into a temporary file."""
-    from evidence import pdf
+    """As ``evidence.pdf.snapshots.build_document``: into a temporary file."""
+    from evidence.pdf import render as pdf_render
 
     output = tempfile.TemporaryFile()  # noqa: SIM115 -- closed by store_ours
-    pdf.write_complaint_pdf(dossier, output)
+    pdf_render.write_complaint_pdf(dossier, output)
     return output
 
 
 def store_ours(dossier, output):
     """Hashed, encrypted and stored a chunk at a time."""
-    from evidence import storage
+    from evidence.custody import storage
 
     with output:
         output.seek(0)
@@ -172,13 +174,13 @@ def store_ours(dossier, output):
 
 
 def complaint_html(dossier):
-    """The complaint's French HTML and its resources, as ``evidence.pdf`` makes them."""
+    """The complaint's French HTML and its resources, as ``evidence.pdf.context`` makes them."""
     from django.template.loader import render_to_string
     from django.utils import translation
 
-    from evidence import pdf
+    from evidence.pdf import context as pdf_context
 
-    context, resources = pdf.complaint_context(dossier)
+    context, resources = pdf_context.complaint_context(dossier)
     with translation.override("fr"):
         return render_to_string("evidence/pdf/complaint.html", context), context, resources
 
@@ -187,20 +189,21 @@ def render_naive(dossier):
     """The same document, fed the original PNGs, no care for size."""
     from weasyprint import HTML
 
-    from evidence import pdf, storage
+    from evidence.custody import storage
+    from evidence.pdf import render as pdf_render
 
     html, context, resources = complaint_html(dossier)
     for item in context["exhibits"]:
         original = storage.read_file(dossier, item.exhibit.original_file)
         resources[item.image_url] = ("image/png", original)
     return HTML(
-        string=html, base_url="cyberaide:/", url_fetcher=pdf.DossierResources(resources)
+        string=html, base_url="cyberaide:/", url_fetcher=pdf_render.DossierResources(resources)
     ).write_pdf()
 
 
 def store_in_memory(dossier, data):
     """As ``build_document`` did until December 2026: hashed and encrypted in memory."""
-    from evidence import storage
+    from evidence.custody import storage
 
     hashlib.sha256(data).hexdigest()  # the work it did, kept for a fair comparison
     return storage.save_file(dossier, data, suffix=".pdf.bin")
@@ -208,11 +211,13 @@ def store_in_memory(dossier, data):
 
 def render_with_weasyprint_attachments(dossier):
     """The same PDF, with WeasyPrint attaching the originals itself (each decrypted when
-    WeasyPrint reads it, stored uncompressed), as ``evidence.pdf`` did until December 2026."""
+    WeasyPrint reads it, stored uncompressed), as ``evidence.pdf.render`` did until
+    December 2026."""
     from weasyprint import HTML, Attachment
     from weasyprint import pdf as weasyprint_pdf
 
-    from evidence import pdf
+    from evidence.pdf import attachments as pdf_attachments
+    from evidence.pdf import render as pdf_render
 
     class Original:
         def __init__(self, original):
@@ -225,21 +230,21 @@ def render_with_weasyprint_attachments(dossier):
     attachments = [
         Attachment(
             file_obj=Original(original),
-            url_fetcher=pdf.DossierResources({}),
+            url_fetcher=pdf_render.DossierResources({}),
             name=original.name,
             description=original.description,
             relationship="Source",
         )
-        for original in pdf.original_attachments(dossier, context["exhibits"])
+        for original in pdf_attachments.original_attachments(dossier, context["exhibits"])
     ]
     write_attachment = weasyprint_pdf.write_pdf_attachment
     weasyprint_pdf.write_pdf_attachment = lambda pdf, item, _compress: write_attachment(
         pdf, item, False
     )
     document = HTML(
-        string=html, base_url="cyberaide:/", url_fetcher=pdf.DossierResources(resources)
+        string=html, base_url="cyberaide:/", url_fetcher=pdf_render.DossierResources(resources)
     )
-    with tempfile.TemporaryFile() as output, pdf.cyclic_collector_paused():
+    with tempfile.TemporaryFile() as output, pdf_render.cyclic_collector_paused():
         document.write_pdf(output, pdf_variant="pdf/a-3b", attachments=attachments)
         del document
         output.seek(0)

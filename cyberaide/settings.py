@@ -43,7 +43,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 DATA_DIR = Path(os.environ.get("CYBERAIDE_DATA_DIR") or BASE_DIR / "var")
 
 INSTALLED_APPS = [
-    "cyberaide",
+    "accounts",
     "guidance",
     "evidence",
     "django.contrib.auth",

@@ -1,7 +1,7 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 
-from cyberaide import views
+from accounts import views
 
 urlpatterns = [
     path("exit/", views.quick_exit, name="quick_exit"),
@@ -9,6 +9,6 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("guidance.urls")),
-    path("accounts/", include("cyberaide.account_urls")),
+    path("accounts/", include("accounts.urls")),
     path("dossiers/", include("evidence.urls")),
 )

@@ -36,7 +36,7 @@ def _journals_erased_before_flush(request):
     request.getfixturevalue("_django_db_helper" if marked else "transactional_db")
     yield
     from evidence.models import Dossier
-    from evidence.services import erase_dossier
+    from evidence.services.dossiers import erase_dossier
 
     for dossier in Dossier.objects.all():
         erase_dossier(dossier=dossier)

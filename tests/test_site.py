@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
-from tests.helpers import outline
+from tests.html import outline
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 LANGUAGES = ["fr", "en"]

@@ -3,7 +3,7 @@ link or a run of characters wraps and layout stays linear in the length."""
 
 from django import template
 
-from evidence.pdf import with_break_opportunities
+from evidence.pdf.context import with_break_opportunities
 
 register = template.Library()
 

@@ -83,8 +83,8 @@ def test_focus_changes_what_the_reader_sees(page, live_server):
 
 
 def test_helper_pages_have_no_serious_accessibility_violation(page, live_server, django_user_model):
-    from evidence import helpers
     from evidence.models import Scope
+    from evidence.sharing import grants
     from tests.evidence.factories import PASSWORD, add_image, make_dossier, make_helper
 
     alice = django_user_model.objects.create_user("alice", password=PASSWORD)
@@ -92,7 +92,7 @@ def test_helper_pages_have_no_serious_accessibility_violation(page, live_server,
     dossier = make_dossier(alice)
     add_image(dossier)
     make_helper(dossier, claire, Scope.PDF, establishment="Collège")
-    _invitation, _code = helpers.invite_helper(dossier=dossier, actor=alice, scope=Scope.READ)
+    _invitation, _code = grants.invite_helper(dossier=dossier, actor=alice, scope=Scope.READ)
     base = f"{live_server.url}/fr/dossiers"
     pages = {
         "alice": [f"{base}/{dossier.public_id}/", f"{base}/{dossier.public_id}/helpers/"],

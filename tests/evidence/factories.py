@@ -6,8 +6,9 @@ import io
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, ImageDraw
 
-from evidence import services
 from evidence.models import Platform
+from evidence.services import dossiers as dossier_services
+from evidence.services import exhibits as exhibit_services
 
 PASSWORD = "correct horse battery staple 42"
 
@@ -17,7 +18,7 @@ def make_user(django_user_model, username):
 
 
 def make_dossier(owner, title="Mon dossier"):
-    return services.create_dossier(owner=owner, title=title)
+    return dossier_services.create_dossier(owner=owner, title=title)
 
 
 def png_bytes(size=(390, 844), color=(240, 240, 245), text="Message"):
@@ -58,7 +59,7 @@ def details(**overrides):
 
 
 def add_image(dossier, **overrides):
-    return services.add_file_exhibit(
+    return exhibit_services.add_file_exhibit(
         dossier=dossier,
         actor=dossier.owner,
         uploaded_file=upload(png_bytes()),
@@ -89,7 +90,7 @@ def make_complaint(dossier, **overrides):
 
 
 def add_file(dossier, data, name, content_type, **overrides):
-    return services.add_file_exhibit(
+    return exhibit_services.add_file_exhibit(
         dossier=dossier,
         actor=dossier.owner,
         uploaded_file=upload(data, name, content_type),
@@ -98,13 +99,13 @@ def add_file(dossier, data, name, content_type, **overrides):
 
 
 def add_message(dossier, text, **overrides):
-    return services.add_message_exhibit(
+    return exhibit_services.add_message_exhibit(
         dossier=dossier, actor=dossier.owner, text=text, details=details(**overrides)
     )
 
 
 def add_link(dossier, url, **overrides):
-    return services.add_link_exhibit(
+    return exhibit_services.add_link_exhibit(
         dossier=dossier, actor=dossier.owner, details=details(content_url=url, **overrides)
     )
 
@@ -135,9 +136,9 @@ def make_signalement(dossier, author, **overrides):
 
 def make_helper(dossier, helper, scope, *, role="CPE", establishment="Collège Jean Moulin"):
     """``helper`` invited by the dossier's owner, and accepting: the real invitation path."""
-    from evidence import helpers
+    from evidence.sharing import grants
 
-    _invitation, code = helpers.invite_helper(dossier=dossier, actor=dossier.owner, scope=scope)
-    return helpers.accept_invitation(
+    _invitation, code = grants.invite_helper(dossier=dossier, actor=dossier.owner, scope=scope)
+    return grants.accept_invitation(
         code=code, helper=helper, role=role, establishment=establishment
     )

@@ -13,7 +13,7 @@ import pytest
 from django.urls import URLPattern, reverse
 from django.utils import translation
 
-from evidence import documents, helpers, services, urls
+from evidence import urls
 from evidence.models import (
     Capability,
     Event,
@@ -23,6 +23,9 @@ from evidence.models import (
     Scope,
     Signalement,
 )
+from evidence.services import documents
+from evidence.services import exhibits as exhibit_services
+from evidence.sharing import grants
 from tests.evidence.factories import (
     PASSWORD,
     add_image,
@@ -107,12 +110,12 @@ def world(django_user_model, django_capture_on_commit_callbacks):
     dossier = make_dossier(alice)
     image = add_image(dossier)
     withdrawn = add_image(dossier)
-    services.withdraw_exhibit(exhibit=withdrawn, actor=alice)
+    exhibit_services.withdraw_exhibit(exhibit=withdrawn, actor=alice)
     make_complaint(dossier)
     grant = make_helper(dossier, claire, Scope.PDF)
     dan_grant = make_helper(dossier, dan, Scope.PDF)
-    helpers.revoke_helper(grant=dan_grant, actor=alice)
-    invitation, _code = helpers.invite_helper(dossier=dossier, actor=alice, scope=Scope.READ)
+    grants.revoke_helper(grant=dan_grant, actor=alice)
+    invitation, _code = grants.invite_helper(dossier=dossier, actor=alice, scope=Scope.READ)
     signalement = make_signalement(dossier, claire)
     with django_capture_on_commit_callbacks(execute=True):
         document = documents.request_document(dossier=dossier, actor=alice)
@@ -278,7 +281,7 @@ def test_a_helper_revoked_with_the_page_open_is_refused_on_submit(client, world)
     client.force_login(world["claire"])
     url = reverse("evidence:add_message", args=[world["dossier"].public_id])
     assert client.get(url).status_code == 200
-    helpers.revoke_helper(grant=world["grant"], actor=world["alice"])
+    grants.revoke_helper(grant=world["grant"], actor=world["alice"])
     response = client.post(
         url, {"text": "ajouté après la révocation", "occurred_on": "2026-10-03", "platform": "sms"}
     )

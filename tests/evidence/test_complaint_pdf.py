@@ -19,10 +19,12 @@ import pytest
 from django.utils import timezone, translation
 from pypdf import PdfReader
 
-from evidence import services, storage
+from evidence.custody import storage
+from evidence.letter.offences import OFFENCES, OFFENCES_BY_KEY
 from evidence.models import Platform
-from evidence.offences import OFFENCES, OFFENCES_BY_KEY
-from evidence.pdf import DossierNotReady, render_complaint_pdf
+from evidence.pdf.context import DossierNotReady
+from evidence.pdf.render import render_complaint_pdf
+from evidence.services import exhibits as exhibit_services
 from tests.evidence.factories import (
     add_file,
     add_link,
@@ -478,7 +480,7 @@ def test_a_dossier_without_exhibit_is_refused(django_user_model):
 
 def test_a_dossier_whose_exhibits_are_all_withdrawn_is_refused(dossier):
     for exhibit in exhibits_in_order(dossier):
-        services.withdraw_exhibit(exhibit=exhibit, actor=dossier.owner)
+        exhibit_services.withdraw_exhibit(exhibit=exhibit, actor=dossier.owner)
     assert refused(dossier) == ["The dossier has no exhibit yet: add your screenshots first."]
 
 

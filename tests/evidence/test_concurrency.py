@@ -5,8 +5,8 @@ import threading
 import pytest
 from django.db import connection, connections
 
-from evidence import services
-from evidence.journal import verify_journal
+from evidence.custody.journal import verify_journal
+from evidence.services import exhibits as exhibit_services
 from tests.evidence.factories import details, make_dossier, make_user, png_bytes, upload
 
 THREADS = 8
@@ -24,7 +24,7 @@ def test_concurrent_uploads_lose_nothing(django_user_model, settings):
         try:
             start.wait()
             for index in range(FILES_PER_THREAD):
-                services.add_file_exhibit(
+                exhibit_services.add_file_exhibit(
                     dossier=dossier,
                     actor=alice,
                     uploaded_file=upload(png_bytes(text=f"{worker}-{index}"), f"{worker}.png"),
@@ -58,12 +58,13 @@ def test_concurrent_uploads_lose_nothing(django_user_model, settings):
 
 @pytest.mark.django_db(transaction=True)
 def test_a_code_used_at_the_same_moment_by_several_people_works_once(django_user_model):
-    from evidence import helpers
     from evidence.models import HelperGrant, Scope
+    from evidence.sharing import grants
+    from evidence.sharing.codes import CodeRefused
 
     alice = make_user(django_user_model, "alice")
     dossier = make_dossier(alice)
-    _invitation, code = helpers.invite_helper(dossier=dossier, actor=alice, scope=Scope.READ)
+    _invitation, code = grants.invite_helper(dossier=dossier, actor=alice, scope=Scope.READ)
     staff = [make_user(django_user_model, f"staff{n}") for n in range(4)]
     outcomes = []
     start = threading.Barrier(len(staff))
@@ -71,9 +72,9 @@ def test_a_code_used_at_the_same_moment_by_several_people_works_once(django_user
     def accept(user):
         try:
             start.wait()
-            helpers.accept_invitation(code=code, helper=user, role="CPE", establishment="C")
+            grants.accept_invitation(code=code, helper=user, role="CPE", establishment="C")
             outcomes.append("accepted")
-        except helpers.CodeRefused:
+        except CodeRefused:
             outcomes.append("refused")
         finally:
             connections.close_all()

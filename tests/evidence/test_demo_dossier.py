@@ -4,7 +4,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from evidence.journal import verify_journal
+from evidence.custody.journal import verify_journal
 from evidence.models import Dossier
 
 pytestmark = pytest.mark.django_db

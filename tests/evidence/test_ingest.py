@@ -1,7 +1,7 @@
 """What happens to a file on arrival: real files of every kind, good and bad.
 
 Each file is made here with Pillow, pillow-heif or pypdf, then sent to
-``services.add_file_exhibit`` (or through the upload page). A refused or failed file must
+``exhibit_services.add_file_exhibit`` (or through the upload page). A refused or failed file must
 leave nothing behind: no exhibit, no event, no file in the evidence storage.
 """
 
@@ -21,9 +21,10 @@ from django.utils import timezone, translation
 from PIL import ExifTags, Image, ImageDraw, ImageFile
 from pypdf import PdfWriter
 
-from evidence import services, storage
-from evidence.ingest import UploadRefused
+from evidence.custody import storage
+from evidence.ingest.files import UploadRefused
 from evidence.models import Event, Exhibit
+from evidence.services import exhibits as exhibit_services
 from tests.evidence.factories import details, jpeg_bytes, make_dossier, make_user, upload
 
 pytestmark = pytest.mark.django_db
@@ -176,7 +177,7 @@ def stored_files():
 
 def add(dossier, data, name="capture.png"):
     with translation.override("en"):
-        return services.add_file_exhibit(
+        return exhibit_services.add_file_exhibit(
             dossier=dossier,
             actor=dossier.owner,
             uploaded_file=upload(data, name, "application/octet-stream"),
@@ -423,7 +424,7 @@ def test_quota_filled_by_another_upload_meanwhile_removes_the_written_files(
     # The early check passes; by the time the dossier is locked, another upload filled it.
     settings.CYBERAIDE_DOSSIER_QUOTA_BYTES = 2 * 1024 * 1024
     totals = iter([0, 2 * 1024 * 1024])
-    monkeypatch.setattr(services, "stored_bytes", lambda dossier: next(totals))
+    monkeypatch.setattr(exhibit_services, "stored_bytes", lambda dossier: next(totals))
     assert_refused(
         dossier,
         screenshot_png(),
@@ -447,7 +448,7 @@ def crash(*args, **kwargs):
 @pytest.mark.parametrize(
     "target",
     [
-        pytest.param((services, "record_event"), id="record_event"),
+        pytest.param((exhibit_services, "record_event"), id="record_event"),
         pytest.param((Exhibit.objects, "create"), id="exhibit_create"),
     ],
 )

@@ -7,9 +7,10 @@ from django.db import DatabaseError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from evidence import services
-from evidence.journal import verify_journal
+from evidence.custody.journal import verify_journal
 from evidence.models import Event
+from evidence.services import dossiers as dossier_services
+from evidence.services import exhibits as exhibit_services
 from tests.evidence.factories import add_image, details, make_dossier, make_user
 
 pytestmark = pytest.mark.django_db
@@ -19,8 +20,8 @@ pytestmark = pytest.mark.django_db
 def dossier(django_user_model):
     dossier = make_dossier(make_user(django_user_model, "alice"))
     exhibit = add_image(dossier)
-    services.withdraw_exhibit(exhibit=exhibit, actor=dossier.owner)
-    services.restore_exhibit(exhibit=exhibit, actor=dossier.owner)
+    exhibit_services.withdraw_exhibit(exhibit=exhibit, actor=dossier.owner)
+    exhibit_services.restore_exhibit(exhibit=exhibit, actor=dossier.owner)
     return dossier
 
 
@@ -59,7 +60,7 @@ def test_the_database_refuses_them_too(dossier, statement):
 
 
 def test_erasing_the_dossier_erases_its_journal(dossier):
-    services.erase_dossier(dossier=dossier)
+    dossier_services.erase_dossier(dossier=dossier)
     assert not Event.objects.filter(dossier_id=dossier.pk).exists()
 
 
@@ -77,7 +78,7 @@ def test_dossier_page_queries_do_not_grow_with_the_exhibits(client, django_user_
         for _image in range(3):
             add_image(dossier)
         for index in range(count - 3):
-            services.add_message_exhibit(
+            exhibit_services.add_message_exhibit(
                 dossier=dossier, actor=alice, text=f"message {index}", details=details()
             )
     client.force_login(alice)

@@ -9,9 +9,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from evidence.deadlines import add_months, press_law_deadline
+from evidence.letter.deadlines import add_months, press_law_deadline
+from evidence.letter.offences import OFFENCES_BY_KEY
 from evidence.models import Complaint, Platform
-from evidence.offences import OFFENCES_BY_KEY
 from tests.evidence.factories import (
     add_image,
     add_link,

@@ -15,9 +15,10 @@ from django.utils import timezone, translation
 from django.utils.html import escape
 from pypdf import PdfReader
 
-from evidence import documents, storage
-from evidence.complaint_views import STEPS
+from evidence.custody import storage
 from evidence.models import Complaint, GeneratedDocument
+from evidence.services import documents
+from evidence.views.letter import STEPS
 from tests.evidence.factories import (
     add_image,
     make_complaint,

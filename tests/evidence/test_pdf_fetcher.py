@@ -16,8 +16,8 @@ import pytest
 from pypdf import PdfReader
 from weasyprint import HTML
 
-from evidence import pdf
-from evidence.pdf import DossierResources, RefusedResource, render_complaint_pdf
+from evidence.pdf import context
+from evidence.pdf.render import DossierResources, RefusedResource, render_complaint_pdf
 from tests.evidence.factories import (
     add_file,
     add_link,
@@ -244,9 +244,9 @@ def test_the_fetcher_returns_a_resource_it_was_given():
 
 
 def test_break_opportunities_only_inside_long_tokens():
-    assert pdf.with_break_opportunities("des mots courts") == "des mots courts"
+    assert context.with_break_opportunities("des mots courts") == "des mots courts"
     token = "x" * 45
-    broken = pdf.with_break_opportunities(f"lien {token} fin")
+    broken = context.with_break_opportunities(f"lien {token} fin")
     assert broken.replace("\u200b", "") == f"lien {token} fin"
     assert broken.count("\u200b") == 2
-    assert max(len(part) for part in re.split(r"[\s\u200b]", broken)) <= pdf.BREAK_EVERY
+    assert max(len(part) for part in re.split(r"[\s\u200b]", broken)) <= context.BREAK_EVERY

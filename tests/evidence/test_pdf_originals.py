@@ -10,8 +10,8 @@ import pytest
 from pypdf import PdfReader
 from weasyprint import HTML
 
-from evidence.pdf import Original
-from evidence.pdf_originals import attach_originals
+from evidence.pdf.attachments import Original
+from evidence.pdf.originals import attach_originals
 from tests.evidence.factories import jpeg_bytes, png_bytes
 
 RECEIVED = datetime.datetime(2026, 10, 12, 9, 30, 5, tzinfo=datetime.UTC)

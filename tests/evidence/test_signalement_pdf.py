@@ -11,8 +11,9 @@ from django.urls import reverse
 from django.utils import translation
 from pypdf import PdfReader
 
-from evidence import helpers, storage
+from evidence.custody import storage
 from evidence.models import Event, GeneratedDocument, Platform, Scope
+from evidence.sharing import grants, handovers
 from tests.evidence.factories import add_image, add_message, make_dossier, make_helper, make_user
 
 pytestmark = pytest.mark.django_db
@@ -197,7 +198,7 @@ def test_the_staff_member_who_started_the_dossier_can_report_before_the_handover
     client, django_user_model, django_capture_on_commit_callbacks
 ):
     claire = make_user(django_user_model, "claire")
-    dossier, _code = helpers.start_dossier_for_pupil(
+    dossier, _code = handovers.start_dossier_for_pupil(
         staff=claire, title="D", role="CPE", establishment="Collège X"
     )
     add_image(dossier)
@@ -209,10 +210,8 @@ def test_the_staff_member_who_started_the_dossier_can_report_before_the_handover
 def test_two_helpers_keep_their_own_report(client, world, django_user_model):
     dossier = world["dossier"]
     dan = make_user(django_user_model, "dan")
-    _invitation, code = helpers.invite_helper(
-        dossier=dossier, actor=world["alice"], scope=Scope.PDF
-    )
-    helpers.accept_invitation(code=code, helper=dan, role="Infirmier", establishment="Collège")
+    _invitation, code = grants.invite_helper(dossier=dossier, actor=world["alice"], scope=Scope.PDF)
+    grants.accept_invitation(code=code, helper=dan, role="Infirmier", establishment="Collège")
     client.force_login(world["claire"])
     make_signalement(client, dossier)
     client.force_login(dan)

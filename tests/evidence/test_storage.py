@@ -8,7 +8,7 @@ import os
 import pytest
 from cryptography.exceptions import InvalidTag
 
-from evidence import storage
+from evidence.custody import storage
 from tests.evidence.factories import make_dossier, make_user
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ import time
 import pytest
 from django.core.management import call_command
 
-from evidence import storage
+from evidence.custody import storage
 from tests.evidence.factories import add_image, make_dossier, make_user
 
 pytestmark = pytest.mark.django_db

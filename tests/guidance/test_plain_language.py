@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from guidance.glossary import GLOSSARY
-from tests.helpers import main_text_blocks, outline
+from tests.html import main_text_blocks, outline
 
 MAX_WORDS = 30
 SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")

@@ -4,7 +4,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from tests.helpers import outline
+from tests.html import outline
 
 PLATFORM_HELP_PAGES = [
     "https://help.instagram.com/",

@@ -11,7 +11,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from tests.helpers import PageOutline
+from tests.html import PageOutline
 
 PLATFORM_HOSTS = {
     "help.instagram.com",

@@ -2,8 +2,9 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management.base import BaseCommand, CommandError
 
-from evidence import services
 from evidence.management.demo import demo_items
+from evidence.services import dossiers as dossier_services
+from evidence.services import exhibits as exhibit_services
 
 
 class Command(BaseCommand):
@@ -34,18 +35,20 @@ class Command(BaseCommand):
             else:
                 user.set_unusable_password()
             user.save()
-        dossier = services.create_dossier(owner=user, title=title)
+        dossier = dossier_services.create_dossier(owner=user, title=title)
         for item in demo_items(exhibits, seed=seed):
             if item["kind"] == "image":
                 upload = SimpleUploadedFile(item["name"], item["data"], content_type="image/png")
-                services.add_file_exhibit(
+                exhibit_services.add_file_exhibit(
                     dossier=dossier, actor=user, uploaded_file=upload, details=item["details"]
                 )
             elif item["kind"] == "message":
-                services.add_message_exhibit(
+                exhibit_services.add_message_exhibit(
                     dossier=dossier, actor=user, text=item["text"], details=item["details"]
                 )
             else:
-                services.add_link_exhibit(dossier=dossier, actor=user, details=item["details"])
+                exhibit_services.add_link_exhibit(
+                    dossier=dossier, actor=user, details=item["details"]
+                )
         self.stdout.write(f"{dossier.public_id}")
         self.stderr.write(f"Dossier {dossier.public_id} for {username}: {exhibits} exhibits.")

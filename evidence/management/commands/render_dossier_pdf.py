@@ -3,9 +3,10 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from evidence import documents, storage
+from evidence.custody import storage
 from evidence.models import Dossier
-from evidence.pdf import DossierNotReady
+from evidence.pdf.context import DossierNotReady
+from evidence.services import documents
 
 
 class Command(BaseCommand):

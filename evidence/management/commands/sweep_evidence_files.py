@@ -3,8 +3,8 @@ import datetime
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from evidence.custody.storage import evidence_storage
 from evidence.models import Exhibit, GeneratedDocument
-from evidence.storage import evidence_storage
 
 
 class Command(BaseCommand):

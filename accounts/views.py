@@ -1,0 +1,83 @@
+"""Accounts: sign-up, "My data" (export and deletion), and the quick exit, which ends the
+session."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login, logout
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from accounts.forms import DeleteAccountForm, SignupForm
+from cyberaide.http import posted
+from evidence.services.dossiers import erase_account
+from evidence.services.export import build_account_export
+
+
+@never_cache
+def quick_exit(request):
+    """Leave at once: end the session, then go to a neutral site.
+
+    The button links here, so it works without JavaScript; with JavaScript the page
+    replaces itself with this URL, so Back does not return to the page that was open.
+    Logging out on GET is deliberate: leaving must take one tap, whatever the page. A
+    navigation that a browser marks as coming from another site (``Sec-Fetch-Site:
+    cross-site``) is only redirected: a third-party page cannot log anyone out.
+    """
+    if request.headers.get("Sec-Fetch-Site") != "cross-site":
+        logout(request)
+    return redirect(settings.QUICK_EXIT_URL)
+
+
+@never_cache
+def signup(request):
+    if request.user.is_authenticated:
+        return redirect(settings.LOGIN_REDIRECT_URL)
+    form = SignupForm(posted(request))
+    next_url = _safe_next(request)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Your account is ready."))
+        return redirect(next_url or settings.LOGIN_REDIRECT_URL)
+    return render(request, "accounts/signup.html", {"form": form, "next": next_url})
+
+
+def _safe_next(request):
+    """Where to go after signing up (a code link a pupil followed), if it is ours."""
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    allowed = url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return next_url if allowed else ""
+
+
+@login_required
+def my_data(request):
+    form = DeleteAccountForm(user=request.user)
+    return render(request, "accounts/my_data.html", {"delete_form": form})
+
+
+@login_required
+@require_POST
+def export_data(request):
+    """Everything the account holds, as a zip: originals, display copies, manifest, journal."""
+    archive = build_account_export(user=request.user)
+    return FileResponse(archive, as_attachment=True, filename="cyberaide-export.zip")
+
+
+@login_required
+@require_POST
+def delete_account(request):
+    form = DeleteAccountForm(request.POST, user=request.user)
+    if not form.is_valid():
+        return render(request, "accounts/my_data.html", {"delete_form": form}, status=400)
+    user = request.user
+    logout(request)
+    erase_account(user=user)
+    messages.success(request, _("Your account and everything in it have been erased."))
+    return redirect("guidance:home")

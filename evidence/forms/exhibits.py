@@ -1,0 +1,181 @@
+"""Forms for a dossier and its exhibits: what the victim states about each piece of
+evidence, the files, a pasted message, a link."""
+
+import datetime
+
+from django import forms
+from django.conf import settings
+from django.core.validators import URLValidator
+from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy as _
+
+from evidence.models import Dossier, Platform
+
+WEB_URL_MESSAGE = _("Enter a web address starting with http:// or https://.")
+
+
+WEB_URL = URLValidator(schemes=["http", "https"], message=WEB_URL_MESSAGE)
+
+
+def _interpolated(message, params):
+    """A translated message with its numbers, translated when shown, not at import."""
+    return lazy(lambda: str(message) % params, str)()
+
+
+class WebURLField(forms.URLField):
+    """A web address: http or https only, never javascript:, file: or others."""
+
+    default_validators = [WEB_URL]
+    default_error_messages = {"invalid": WEB_URL_MESSAGE}
+
+
+def web_url_field(label, *, required=False, help_text=""):
+    return WebURLField(
+        label=label,
+        required=required,
+        max_length=2000,
+        assume_scheme="https",
+        help_text=help_text,
+        widget=forms.URLInput(attrs={"inputmode": "url", "autocomplete": "off"}),
+    )
+
+
+class DossierForm(forms.ModelForm):
+    class Meta:
+        model = Dossier
+        fields = ["title"]
+        widgets = {"title": forms.TextInput(attrs={"autocomplete": "off"})}
+
+
+class ExhibitDetailsForm(forms.Form):
+    """What the victim states about a piece of evidence; shared by every kind."""
+
+    occurred_on = forms.DateField(
+        label=_("Date of the facts"),
+        help_text=_("When it happened, or when you received it."),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    occurred_time = forms.TimeField(
+        label=_("Time (optional)"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+    )
+    platform = forms.ChoiceField(label=_("Where did it happen?"), choices=Platform.choices)
+    platform_other = forms.CharField(label=_("If other: which one?"), required=False, max_length=80)
+    author_name = forms.CharField(
+        label=_("Author's name or handle (optional)"),
+        required=False,
+        max_length=200,
+        help_text=_("As shown on the platform, for example @name. Leave empty if unknown."),
+    )
+    author_profile_url = web_url_field(_("Link to the author's profile (optional)"))
+    content_url = web_url_field(_("Link to the content (optional)"))
+    description = forms.CharField(
+        label=_("What does it show? (optional)"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def clean_occurred_on(self):
+        occurred_on = self.cleaned_data["occurred_on"]
+        if occurred_on > timezone.localdate():
+            raise forms.ValidationError(
+                _("This date is in the future. Enter the date when it happened."),
+                code="future",
+            )
+        if occurred_on < datetime.date(1990, 1, 1):
+            raise forms.ValidationError(_("Check this date."), code="too_old")
+        return occurred_on
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("platform") == Platform.OTHER and not cleaned.get("platform_other"):
+            self.add_error("platform_other", _("Say which platform or place it was."))
+        if cleaned.get("platform") != Platform.OTHER:
+            cleaned["platform_other"] = ""
+        return cleaned
+
+    def details(self):
+        return {name: self.cleaned_data[name] for name in ExhibitDetailsForm.base_fields}
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault(
+            "widget",
+            MultipleFileInput(
+                attrs={"accept": "image/*,.heic,.heif,application/pdf,.pdf", "multiple": True}
+            ),
+        )
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data] if data else []
+        if not files:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        if len(files) > settings.CYBERAIDE_MAX_FILES_PER_UPLOAD:
+            raise forms.ValidationError(
+                _("Send at most %(count)s files at once."),
+                params={"count": settings.CYBERAIDE_MAX_FILES_PER_UPLOAD},
+                code="too_many",
+            )
+        return [super(MultipleFileField, self).clean(item, initial) for item in files]
+
+
+class FileExhibitForm(ExhibitDetailsForm):
+    field_order = ["files"]
+    files = MultipleFileField(
+        label=_("Screenshots, photos or PDF documents"),
+        help_text=_interpolated(
+            _(
+                "You can choose several at once. PNG, JPEG, WebP, HEIC (iPhone), GIF or PDF, "
+                "up to %(limit)s MB each."
+            ),
+            {"limit": settings.CYBERAIDE_MAX_FILE_BYTES // (1024 * 1024)},
+        ),
+        error_messages={"required": _("Choose at least one file.")},
+    )
+
+
+class MessageExhibitForm(ExhibitDetailsForm):
+    field_order = ["text"]
+    text = forms.CharField(
+        label=_("The message, copied exactly"),
+        strip=False,
+        max_length=settings.CYBERAIDE_MAX_MESSAGE_CHARACTERS,
+        help_text=_interpolated(
+            _("Paste the text as it is, without correcting it. Up to %(limit)s characters."),
+            {"limit": f"{settings.CYBERAIDE_MAX_MESSAGE_CHARACTERS:,}".replace(",", "\u202f")},
+        ),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages={"required": _("Paste the message here.")},
+    )
+
+    def clean_text(self):
+        # Browsers send line breaks as CRLF; store them as the person typed them (LF).
+        text = self.cleaned_data["text"].replace("\r\n", "\n")
+        if not text.strip():
+            raise forms.ValidationError(_("Paste the message here."), code="required")
+        return text
+
+
+class LinkExhibitForm(ExhibitDetailsForm):
+    field_order = ["content_url"]
+    content_url = web_url_field(
+        _("Link to the content"),
+        required=True,
+        help_text=_(
+            "Copy it from the address bar or the Share menu. cyberaide never opens it: take "
+            "a screenshot too, in case it disappears."
+        ),
+    )
+
+
+class MoveForm(forms.Form):
+    direction = forms.ChoiceField(choices=[("up", "up"), ("down", "down")])

@@ -1,0 +1,52 @@
+"""The PDFs made from a dossier: immutable snapshots with their own SHA-256."""
+
+import uuid
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class GeneratedDocument(models.Model):
+    """A PDF made from the dossier: an immutable snapshot with its own SHA-256."""
+
+    class Kind(models.TextChoices):
+        COMPLAINT = "complaint", _("Complaint letter")
+        SIGNALEMENT = "signalement", _("Report to the prosecutor (article 40)")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Being prepared")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    dossier = models.ForeignKey(
+        "evidence.Dossier", on_delete=models.CASCADE, related_name="documents"
+    )
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
+    requested_by = models.CharField(max_length=150)
+    created_at = models.DateTimeField(auto_now_add=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    file = models.CharField(max_length=100, blank=True)
+    sha256 = models.CharField(max_length=64, blank=True)
+    size = models.PositiveBigIntegerField(default=0)
+    exhibit_count = models.PositiveIntegerField(default=0)
+    # The staff member's report this document renders (signalement kind only).
+    signalement = models.ForeignKey(
+        "Signalement", on_delete=models.SET_NULL, null=True, blank=True, related_name="documents"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.created_at:%Y-%m-%d}"
+
+    def save(self, *args, **kwargs):
+        if self.pk and type(self).objects.filter(pk=self.pk, status=self.Status.READY).exists():
+            raise TypeError("A generated document is a snapshot: it cannot be changed.")
+        super().save(*args, **kwargs)
+
+    @property
+    def download_name(self):
+        return f"document-{self.created_at:%Y-%m-%d-%H%M}.pdf"

@@ -1,0 +1,97 @@
+"""The dossier, and the one way in to it: ``Dossier.objects.visible_to(user)``.
+
+Nothing else filters dossiers by owner; a dossier the user may not see answers 404.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import OuterRef, Q, Subquery
+from django.utils.translation import gettext_lazy as _
+
+from evidence.models.access import Capability
+
+
+class DossierQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The dossiers this user may open: their own, and those a pupil lets them help
+        with (an active grant). Everything else answers 404.
+
+        Each dossier carries ``helper_scope``: the scope of the user's active grant, if any.
+        """
+        if not user.is_authenticated:
+            return self.none()
+        from evidence.models.sharing import HelperGrant
+
+        grants = HelperGrant.objects.filter(dossier=OuterRef("pk"), helper=user, revoked_at=None)
+        return self.annotate(helper_scope=Subquery(grants.values("scope")[:1])).filter(
+            Q(owner=user) | Q(helper_scope__isnull=False)
+        )
+
+    def owned_by(self, user):
+        """The user's own dossiers: not those they help with, nor those they started
+        for a pupil who has not taken them over yet."""
+        return (
+            self.visible_to(user)
+            .filter(owner=user)
+            .filter(Q(handover=None) | Q(handover__claimed_at__isnull=False))
+        )
+
+    def helped_by(self, user):
+        """The dossiers other people let this user help with."""
+        return self.visible_to(user).exclude(owner=user)
+
+    def awaiting_claim_from(self, user):
+        """Dossiers this staff member started for a pupil who has not taken them yet."""
+        return self.visible_to(user).filter(
+            owner=user, handover__isnull=False, handover__claimed_at=None
+        )
+
+
+class Dossier(models.Model):
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="dossiers"
+    )
+    title = models.CharField(
+        _("title"),
+        max_length=120,
+        help_text=_("Only you see it. Choose a neutral title if someone else may see your screen."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    # The key that encrypts this dossier's files, itself encrypted with the server key.
+    # Erasing the dossier erases the key: its files become unreadable, backups included.
+    wrapped_key = models.BinaryField(editable=False)
+
+    objects = DossierQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("dossier")
+        verbose_name_plural = _("dossiers")
+
+    def __str__(self):
+        return self.title
+
+    def capability_of(self, user):
+        """What ``user`` may do here; the dossier must come from ``visible_to(user)``."""
+        if self.owner_id == user.pk:
+            return Capability.OWN
+        from evidence.models.sharing import HelperGrant
+
+        return HelperGrant.CAPABILITIES[self.helper_scope]
+
+    @property
+    def awaiting_claim(self):
+        """Started by a staff member for a pupil who has not claimed it yet."""
+        handover = getattr(self, "handover", None)
+        return handover is not None and handover.claimed_at is None
+
+    @property
+    def victim_is_minor(self):
+        """True or False from the date of birth in the letter; None while unknown."""
+        complaint = getattr(self, "complaint", None)
+        if complaint is None or complaint.date_of_birth is None:
+            return None
+        return complaint.is_minor

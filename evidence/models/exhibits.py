@@ -1,0 +1,122 @@
+"""A piece of evidence: a file, a pasted message or a link, with what the victim says
+of it and what the server recorded when it arrived."""
+
+import datetime
+import uuid
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class Platform(models.TextChoices):
+    SNAPCHAT = "snapchat", "Snapchat"
+    INSTAGRAM = "instagram", "Instagram"
+    TIKTOK = "tiktok", "TikTok"
+    WHATSAPP = "whatsapp", "WhatsApp"
+    DISCORD = "discord", "Discord"
+    FACEBOOK = "facebook", "Facebook"
+    MESSENGER = "messenger", "Messenger"
+    X = "x", "X (Twitter)"
+    YOUTUBE = "youtube", "YouTube"
+    TWITCH = "twitch", "Twitch"
+    TELEGRAM = "telegram", "Telegram"
+    ROBLOX = "roblox", "Roblox"
+    ONLINE_GAME = "game", _("Online game")
+    SMS = "sms", _("SMS / phone")
+    EMAIL = "email", _("E-mail")
+    WEBSITE = "website", _("Website or forum")
+    OTHER = "other", pgettext_lazy("platform", "Other")
+    # A medical certificate, a letter from the school: evidence that is not online.
+    NONE = "none", _("Not online (a certificate, a letter…)")
+
+
+# Places the letter may name as where the facts took place ("sur Snapchat, Instagram").
+def is_online_place(exhibit):
+    if exhibit.platform == Platform.NONE:
+        return False
+    return exhibit.platform != Platform.OTHER or bool(exhibit.platform_other)
+
+
+FILE_EXTENSIONS = {
+    "image/png": "png",
+    "image/jpeg": "jpg",
+    "image/webp": "webp",
+    "image/gif": "gif",
+    "image/heic": "heic",
+    "application/pdf": "pdf",
+}
+
+
+class Exhibit(models.Model):
+    class Kind(models.TextChoices):
+        IMAGE = "image", _("Screenshot or photo")
+        DOCUMENT = "document", _("PDF document")
+        MESSAGE = "message", _("Message text")
+        LINK = "link", _("Link")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    dossier = models.ForeignKey(
+        "evidence.Dossier", on_delete=models.CASCADE, related_name="exhibits"
+    )
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    # Explicit order of the exhibits ("Pièce n° k" follows it).
+    position = models.PositiveIntegerField(default=0)
+
+    # What the victim states about it.
+    occurred_on = models.DateField(_("date of the facts"))
+    occurred_time = models.TimeField(_("time"), null=True, blank=True)
+    platform = models.CharField(_("platform"), max_length=16, choices=Platform.choices)
+    platform_other = models.CharField(_("other platform"), max_length=80, blank=True)
+    author_name = models.CharField(_("author's name or handle"), max_length=200, blank=True)
+    author_profile_url = models.URLField(_("author's profile link"), max_length=2000, blank=True)
+    content_url = models.URLField(_("link to the content"), max_length=2000, blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    # What the server recorded on arrival; never changed afterwards.
+    received_at = models.DateTimeField()
+    sha256 = models.CharField(max_length=64)
+    size = models.PositiveBigIntegerField(default=0)
+    message_text = models.TextField(blank=True)
+    original_name = models.CharField(max_length=255, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    width = models.PositiveIntegerField(null=True, blank=True)
+    height = models.PositiveIntegerField(null=True, blank=True)
+    original_file = models.CharField(max_length=100, blank=True)
+    display_file = models.CharField(max_length=100, blank=True)
+    thumbnail_file = models.CharField(max_length=100, blank=True)
+    ingest_note = models.CharField(max_length=200, blank=True)
+
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["position", "id"]
+        indexes = [models.Index(fields=["dossier", "occurred_on", "occurred_time"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.occurred_on}"
+
+    @property
+    def has_file(self):
+        return bool(self.original_file)
+
+    def chronological_key(self):
+        """Sort key for "in the order of the facts": date, then time when known."""
+        return (
+            self.occurred_on,
+            self.occurred_time is not None,
+            self.occurred_time or datetime.time.min,
+            self.position,
+        )
+
+    @property
+    def download_name(self):
+        """A neutral file name chosen by the server, never the name the file came with."""
+        extension = FILE_EXTENSIONS.get(self.content_type, "bin")
+        return f"piece-{self.occurred_on:%Y-%m-%d}-{str(self.public_id)[:8]}.{extension}"
+
+    @property
+    def platform_label(self):
+        if self.platform == Platform.OTHER and self.platform_other:
+            return self.platform_other
+        return self.get_platform_display()

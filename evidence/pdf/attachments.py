@@ -1,0 +1,34 @@
+"""The originals that ride inside the PDF/A-3 file, exactly as the victim sent them."""
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+
+from evidence.custody import storage
+
+
+@dataclass
+class Original:
+    """A file as the victim sent it, to ride inside the PDF/A-3 file."""
+
+    name: str
+    description: str
+    content_type: str
+    received_at: datetime.datetime  # UTC
+    read: Callable[[], bytes]  # decrypts and returns them, when called
+
+
+def original_attachments(dossier, exhibits):
+    """The originals of these exhibits, exactly as received."""
+    for item in exhibits:
+        exhibit = item.exhibit
+        if exhibit.original_file:
+            yield Original(
+                name=item.attachment_name,
+                description=f"Pièce n° {item.number} — original reçu le "
+                f"{exhibit.received_at:%Y-%m-%d %H:%M:%S} UTC — SHA-256 {exhibit.sha256}",
+                content_type=exhibit.content_type,
+                received_at=exhibit.received_at,
+                read=partial(storage.read_file, dossier, exhibit.original_file),
+            )

@@ -1,0 +1,293 @@
+"""What a dossier's PDF says: the exhibits numbered, the resources the renderer may fetch,
+what is missing before it can be made, and the letter's French wording.
+
+No WeasyPrint here: the letter's preview and the web process use this module; only
+``evidence.pdf.render`` lays out a PDF. The letter is always in French: it is written for
+French authorities.
+"""
+
+import re
+from dataclasses import dataclass, field
+from functools import partial
+
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from evidence.custody import storage
+from evidence.custody.journal import verify_journal
+from evidence.letter.deadlines import press_law_deadline
+from evidence.letter.offences import OFFENCES_BY_KEY
+from evidence.models import Complaint, Exhibit, is_minor, is_online_place
+
+RESOURCE_SCHEME = "cyberaide:"
+
+
+LONG_TOKEN = re.compile(r"\S{40,}")
+
+
+BREAK_EVERY = 20
+
+
+class DossierNotReady(Exception):
+    """The dossier lacks what the PDF needs; ``problems`` says what, in the user's words."""
+
+    def __init__(self, problems):
+        super().__init__("; ".join(str(problem) for problem in problems))
+        self.problems = problems
+
+
+SHORT_KINDS = {
+    Exhibit.Kind.IMAGE: "Capture ou photo",
+    Exhibit.Kind.DOCUMENT: "Document PDF",
+    Exhibit.Kind.MESSAGE: "Message",
+    Exhibit.Kind.LINK: "Lien",
+}
+
+
+@dataclass
+class PdfExhibit:
+    number: int
+    exhibit: object
+    image_url: str = ""
+    message_lines: list = field(default_factory=list)
+
+    @property
+    def short_kind(self):
+        """The kind of exhibit in a table cell, where every character counts."""
+        return SHORT_KINDS[self.exhibit.kind]
+
+    @property
+    def attachment_name(self):
+        """The original's name inside the PDF file, shown on its page."""
+        if not self.exhibit.original_file:
+            return ""
+        return f"{self.number:03d}-{self.exhibit.download_name}"
+
+
+def with_break_opportunities(text):
+    """Let very long unbroken strings (URLs, spam) wrap: a zero-width space every
+    ``BREAK_EVERY`` characters inside them keeps line breaking linear in the length."""
+
+    def split(match):
+        token = match.group(0)
+        return "\u200b".join(token[i : i + BREAK_EVERY] for i in range(0, len(token), BREAK_EVERY))
+
+    return LONG_TOKEN.sub(split, text)
+
+
+def gather(dossier, *, exhibits=None):
+    """Everything the template needs, and the resources the renderer may fetch."""
+    exhibits = list(
+        exhibits if exhibits is not None else dossier.exhibits.filter(withdrawn_at=None)
+    )
+    resources = {}
+    numbered = []
+    for number, exhibit in enumerate(exhibits, start=1):
+        item = PdfExhibit(number=number, exhibit=exhibit)
+        if exhibit.display_file:
+            item.image_url = f"{RESOURCE_SCHEME}exhibit/{exhibit.public_id}.jpg"
+            resources[item.image_url] = (
+                "image/jpeg",
+                partial(storage.read_file, dossier, exhibit.display_file),
+            )
+        if exhibit.kind == exhibit.Kind.MESSAGE:
+            item.message_lines = with_break_opportunities(exhibit.message_text).split("\n")
+        numbered.append(item)
+    events = list(dossier.events.order_by("sequence"))
+    journal_ok, _broken = verify_journal(dossier, events)
+    return {
+        "dossier": dossier,
+        "exhibits": numbered,
+        "chronology": sorted(numbered, key=lambda item: Exhibit.chronological_key(item.exhibit)),
+        "events": events,
+        "journal_ok": journal_ok,
+        "chain_hash": events[-1].hash if events else "",
+        "generated_at": timezone.now(),
+    }, resources
+
+
+def complaint_problems(dossier):
+    """What is missing before the complaint can be made (translated messages)."""
+    problems = []
+    complaint = getattr(dossier, "complaint", None)
+    if not dossier.exhibits.filter(withdrawn_at=None).exists():
+        problems.append(_("The dossier has no exhibit yet: add your screenshots first."))
+    if complaint is None:
+        problems.append(_("Fill in the letter first."))
+        return problems
+    for field_name in ("last_name", "first_names", "date_of_birth", "address"):
+        if not getattr(complaint, field_name):
+            problems.append(
+                _("Your identity is incomplete: %(field)s is missing.")
+                % {"field": complaint._meta.get_field(field_name).verbose_name}
+            )
+    if not complaint.recipient or not complaint.recipient_town:
+        problems.append(_("Choose who the letter is for, and the town."))
+    if not complaint.facts.strip():
+        problems.append(_("Describe what happened."))
+    if complaint.filed_by == Complaint.FiledBy.REPRESENTATIVE and not (
+        complaint.is_minor and complaint.representative_name
+    ):
+        problems.append(
+            _(
+                "A parent or guardian can file in the child's name only for a minor: give the "
+                "child's date of birth and the representative's name, or choose that the "
+                "child files."
+            )
+        )
+    if complaint.is_minor and complaint.partie_civile and not complaint.representative_name:
+        problems.append(
+            _(
+                "A minor can be a civil party only through a legal representative: "
+                "name your parent or guardian, or untick the civil party box."
+            )
+        )
+    return problems
+
+
+@dataclass(frozen=True)
+class RepresentativeWords:
+    """How the letter names a legal representative, with their gender."""
+
+    relationship: str  # "sa mère"
+    noun: str  # "mère"
+    title: str  # "représentante légale"
+    undersigned: str  # "soussignée"
+
+
+REPRESENTATIVE_WORDS = {
+    Complaint.Role.MOTHER: RepresentativeWords(
+        "sa mère", "mère", "représentante légale", "soussignée"
+    ),
+    Complaint.Role.FATHER: RepresentativeWords(
+        "son père", "père", "représentant légal", "soussigné"
+    ),
+    Complaint.Role.GUARDIAN_WOMAN: RepresentativeWords(
+        "sa tutrice", "tutrice", "représentante légale", "soussignée"
+    ),
+    Complaint.Role.GUARDIAN_MAN: RepresentativeWords(
+        "son tuteur", "tuteur", "représentant légal", "soussigné"
+    ),
+}
+
+
+UNKNOWN_ROLE = RepresentativeWords("", "", "représentant(e) légal(e)", "soussigné(e)")
+
+
+@dataclass(frozen=True)
+class Representative:
+    name: str
+    words: RepresentativeWords
+    phone: str = ""
+
+    @property
+    def described(self):
+        """ "Marie DUPONT, sa mère, représentante légale" """
+        parts = [self.name, self.words.relationship, self.words.title]
+        return ", ".join(part for part in parts if part)
+
+
+def representatives(complaint):
+    """The minor's legal representatives as the letter names them (none for an adult)."""
+    if not complaint.is_minor:
+        return []
+    found = []
+    for name, role, phone in (
+        (complaint.representative_name, complaint.representative_relationship, ""),
+        (
+            complaint.second_representative_name,
+            complaint.second_representative_relationship,
+            complaint.second_representative_phone,
+        ),
+    ):
+        if name.strip():
+            found.append(Representative(name, REPRESENTATIVE_WORDS.get(role, UNKNOWN_ROLE), phone))
+    return found
+
+
+def authors_in_exhibits(numbered):
+    """Each handle or profile the exhibits name, in full, with the exhibits that show it:
+    the letter lists them so that nothing the investigators need is cut short."""
+    found = {}
+    for item in numbered:
+        exhibit = item.exhibit
+        key = (exhibit.author_name.strip(), exhibit.author_profile_url)
+        if any(key):
+            found.setdefault(key, []).append(item.number)
+    return [
+        {"name": name, "profile_url": url, "numbers": numbers}
+        for (name, url), numbers in found.items()
+    ]
+
+
+def complaint_context(dossier):
+    complaint = dossier.complaint
+    context, resources = gather(dossier)
+    offences = [OFFENCES_BY_KEY[key] for key in complaint.offences if key in OFFENCES_BY_KEY]
+    context.update(
+        facts_overview(context),
+        complaint=complaint,
+        offences=offences,
+        press_law=press_law_deadline(
+            complaint.offences, ((item.number, item.exhibit) for item in context["exhibits"])
+        ),
+        is_minor=complaint.is_minor,
+        representatives=representatives(complaint),
+        by_representative=complaint.filed_by_representative,
+        authors_in_exhibits=authors_in_exhibits(context["exhibits"]),
+        address_inline=on_one_line(complaint.address),
+    )
+    return context, resources
+
+
+def facts_overview(context):
+    """The dates of the exhibits and the places online, for the letter's account.
+
+    The period of the facts is the victim's to state; the exhibits only date themselves
+    ("pièces datées du … au …"). Only places online count as where the facts took place:
+    a medical certificate is not a platform.
+    """
+    chronology = context["chronology"]
+    # Platform names are translated ("Online game"): name them in French, the letter's
+    # language, whatever the language of the page that asked for it.
+    with translation.override("fr"):
+        platforms = sorted(
+            {
+                item.exhibit.platform_label
+                for item in context["exhibits"]
+                if is_online_place(item.exhibit)
+            }
+        )
+    return {
+        "today": timezone.localdate(),
+        "first_fact": chronology[0].exhibit if chronology else None,
+        "last_fact": chronology[-1].exhibit if chronology else None,
+        "platforms": platforms,
+    }
+
+
+def on_one_line(text):
+    """A multi-line postal address, for use inside a sentence."""
+    return ", ".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def signalement_problems(signalement):
+    """What is missing before a staff member's report can be made (translated messages)."""
+    problems = []
+    if not signalement.dossier.exhibits.filter(withdrawn_at=None).exists():
+        problems.append(_("The dossier has no exhibit yet: add the screenshots first."))
+    if not signalement.facts.strip():
+        problems.append(_("Write down the facts as the pupil reported them."))
+    return problems
+
+
+def signalement_context(signalement):
+    dossier = signalement.dossier
+    context, resources = gather(dossier)
+    context.update(
+        facts_overview(context),
+        signalement=signalement,
+        pupil_is_minor=is_minor(signalement.pupil_date_of_birth),
+        pupil_address_inline=on_one_line(signalement.pupil_address),
+    )
+    return context, resources

@@ -1,0 +1,145 @@
+"""Lay out a dossier's PDF with WeasyPrint and attach the originals.
+
+Rendered from the display copies made at upload (never the originals, which would make
+the render several times slower and the file several times larger), with the originals
+attached to the PDF/A-3b file afterwards (``evidence.pdf.originals``). The renderer
+fetches nothing it was not given: ``DossierResources`` answers only ``cyberaide:`` URLs
+from memory and refuses every other scheme, so user text can never make it read a local
+file or call a server. Only the task and the commands that render import this module.
+"""
+
+import gc
+import io
+from contextlib import contextmanager
+
+from django.template.loader import render_to_string
+from django.utils import translation
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from evidence.pdf.attachments import original_attachments
+from evidence.pdf.context import (
+    RESOURCE_SCHEME,
+    DossierNotReady,
+    complaint_context,
+    complaint_problems,
+    signalement_context,
+    signalement_problems,
+)
+from evidence.pdf.originals import attach_originals
+
+
+class RefusedResource(ValueError):
+    """A URL the renderer must not fetch."""
+
+
+class DossierResources(URLFetcher):
+    """WeasyPrint URL fetcher that serves only the resources it was given.
+
+    ``resources`` maps each URL to ``(content_type, body)``, where ``body`` is bytes or a
+    function returning them, called when the renderer asks (display copies are read and
+    decrypted only for a PDF, never for a page that merely shows the letter).
+    """
+
+    def __init__(self, resources):
+        super().__init__(allowed_protocols=())
+        self.resources = resources
+        self.refused = []
+
+    def fetch(self, url, headers=None):
+        if url in self.resources:
+            content_type, body = self.resources[url]
+            if callable(body):
+                body = body()
+            return URLFetcherResponse(url, body, {"Content-Type": content_type})
+        self.refused.append(url)
+        raise RefusedResource(f"Refused to fetch {url!r}")
+
+
+@contextmanager
+def cyclic_collector_paused():
+    """Pause Python's cyclic garbage collector for one render, and collect once after.
+
+    WeasyPrint builds hundreds of thousands of small objects (boxes, computed styles,
+    line layouts) that all live until the PDF is written. While they pile up, the
+    collector's full passes scan them again and again: about a quarter of the render
+    time at 100 exhibits, for garbage it could only free at the end anyway.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+        gc.collect()
+
+
+def render_pdf(template_name, context, resources, output, *, originals=()):
+    """Render a template as PDF/A-3b into ``output`` (a seekable binary file, read back
+    to attach ``originals``: see ``evidence.pdf.originals``), with a fetcher limited to
+    ``resources``."""
+    with translation.override("fr"):
+        html = render_to_string(template_name, context)
+    fetcher = DossierResources(resources)
+    document = HTML(string=html, base_url=f"{RESOURCE_SCHEME}/", url_fetcher=fetcher)
+    with cyclic_collector_paused():
+        document.write_pdf(output, pdf_variant="pdf/a-3b")
+    del document
+    attach_originals(output, originals)
+
+
+def write_complaint_pdf(dossier, output):
+    """Write the complaint PDF for this dossier into ``output``, a seekable binary file
+    (a temporary file: with the originals attached, it is as large as the dossier).
+    Raises ``DossierNotReady``."""
+    _write_document(
+        "evidence/pdf/complaint.html",
+        dossier,
+        output,
+        problems=complaint_problems(dossier),
+        make_context=lambda: complaint_context(dossier),
+    )
+
+
+def render_complaint_pdf(dossier):
+    """The complaint PDF as bytes, for a dossier small enough to hold in memory."""
+    return _in_memory(write_complaint_pdf, dossier)
+
+
+def _write_document(template_name, dossier, output, *, problems, make_context):
+    """A dossier's document with its originals attached, once nothing is missing."""
+    if problems:
+        raise DossierNotReady(problems)
+    context, resources = make_context()
+    render_pdf(
+        template_name,
+        context,
+        resources,
+        output,
+        originals=original_attachments(dossier, context["exhibits"]),
+    )
+
+
+def _in_memory(write, subject):
+    output = io.BytesIO()
+    write(subject, output)
+    return output.getvalue()
+
+
+def write_signalement_pdf(signalement, output):
+    """Write a staff member's report to the prosecutor (article 40 CPP) into ``output``,
+    with the same chronology, exhibits and integrity annex as the complaint. Raises
+    ``DossierNotReady``."""
+    _write_document(
+        "evidence/pdf/signalement.html",
+        signalement.dossier,
+        output,
+        problems=signalement_problems(signalement),
+        make_context=lambda: signalement_context(signalement),
+    )
+
+
+def render_signalement_pdf(signalement):
+    """The report as bytes, for a dossier small enough to hold in memory."""
+    return _in_memory(write_signalement_pdf, signalement)

@@ -1,0 +1,57 @@
+"""Writes to dossiers as a whole: create, rename, erase; and erasing an account.
+
+Each is a transaction that records its event in the journal; files are removed only
+after the erasure commits.
+"""
+
+from django.db import transaction
+
+from evidence.custody import storage
+from evidence.custody.journal import lock_dossier, record_event
+from evidence.models import Dossier, Event
+
+Action = Event.Action
+
+
+def create_dossier(*, owner, title):
+    with transaction.atomic():
+        dossier = Dossier.objects.create(
+            owner=owner, title=title, wrapped_key=storage.new_wrapped_key()
+        )
+        record_event(dossier=dossier, actor=owner, action=Action.DOSSIER_CREATED)
+    return dossier
+
+
+def rename_dossier(*, dossier, actor, title):
+    with transaction.atomic():
+        lock_dossier(dossier)
+        dossier.title = title
+        dossier.save(update_fields=["title"])
+        record_event(dossier=dossier, actor=actor, action=Action.DOSSIER_RENAMED)
+
+
+def erase_dossier(*, dossier):
+    """Erase a dossier with its exhibits, journal, key and files.
+
+    The journal's database triggers allow deleting events only once their dossier is
+    gone, so the dossier row goes first (foreign keys are checked at commit).
+    """
+    files = [
+        name
+        for row in dossier.exhibits.values_list("original_file", "display_file", "thumbnail_file")
+        for name in row
+    ]
+    files += dossier.documents.values_list("file", flat=True)
+    with transaction.atomic():
+        dossier.exhibits.all().delete()
+        Dossier.objects.filter(pk=dossier.pk).delete()
+        Event.objects.filter(dossier_id=dossier.pk)._raw_delete(Event.objects.db)
+        transaction.on_commit(lambda: storage.delete_files(files))
+
+
+def erase_account(*, user):
+    """Erase the account and everything in it, files included."""
+    with transaction.atomic():
+        for dossier in Dossier.objects.filter(owner=user):
+            erase_dossier(dossier=dossier)
+        user.delete()

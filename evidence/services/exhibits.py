@@ -1,0 +1,253 @@
+"""Writes to a dossier's exhibits: each one a transaction that records its event.
+
+Views parse input with a form, call one of these functions, and redirect. Files are
+written before the transaction that references them and removed if it fails; files of
+erased exhibits are removed only after the erasure commits.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Max, Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from evidence.custody import storage
+from evidence.custody.journal import lock_dossier, record_event
+from evidence.ingest.files import UploadRefused, inspect_upload
+from evidence.models import Event, Exhibit
+
+Action = Event.Action
+
+
+def stored_bytes(dossier):
+    return dossier.exhibits.aggregate(total=Sum("size"))["total"] or 0
+
+
+def _next_position(dossier):
+    return (dossier.exhibits.aggregate(last=Max("position"))["last"] or 0) + 1
+
+
+def _create_exhibit(*, dossier, actor, details, **fields):
+    """Create one exhibit and its event, in the caller's transaction."""
+    lock_dossier(dossier)
+    exhibit = Exhibit.objects.create(
+        dossier=dossier, position=_next_position(dossier), **fields, **details
+    )
+    record_event(
+        dossier=dossier,
+        actor=actor,
+        action=Action.EXHIBIT_ADDED,
+        exhibit=exhibit,
+        details={"kind": exhibit.kind, "size": exhibit.size},
+    )
+    return exhibit
+
+
+def add_file_exhibit(*, dossier, actor, uploaded_file, details):
+    """Inspect, store and record one uploaded file. Raises ``UploadRefused``.
+
+    ``details`` are the victim's statements (date, platform, author…), shared by every
+    file of one upload.
+    """
+    inspected = inspect_upload(uploaded_file)
+    _check_quota(dossier, inspected.size)  # early, before any work; again under the lock
+    suffix = {"application/pdf": ".pdf"}.get(inspected.content_type, "")
+    written = []
+    try:
+        written.append(storage.save_file(dossier, inspected.data, suffix=suffix + ".bin"))
+        if inspected.is_image:
+            written.append(storage.save_file(dossier, inspected.display, suffix=".jpg.bin"))
+            written.append(storage.save_file(dossier, inspected.thumbnail, suffix=".jpg.bin"))
+        with transaction.atomic():
+            lock_dossier(dossier)
+            _check_quota(dossier, inspected.size)
+            return _create_exhibit(
+                dossier=dossier,
+                actor=actor,
+                details=details,
+                kind=Exhibit.Kind.IMAGE if inspected.is_image else Exhibit.Kind.DOCUMENT,
+                received_at=inspected.received_at,
+                sha256=inspected.sha256,
+                size=inspected.size,
+                original_name=inspected.original_name,
+                content_type=inspected.content_type,
+                width=inspected.width,
+                height=inspected.height,
+                original_file=written[0],
+                display_file=written[1] if inspected.is_image else "",
+                thumbnail_file=written[2] if inspected.is_image else "",
+                ingest_note=inspected.note,
+            )
+    except BaseException:
+        storage.delete_files(written)
+        raise
+
+
+def _check_quota(dossier, size):
+    if stored_bytes(dossier) + size > settings.CYBERAIDE_DOSSIER_QUOTA_BYTES:
+        raise UploadRefused(
+            _("This dossier is full (%(limit)s MB). Start another dossier for more files.")
+            % {"limit": settings.CYBERAIDE_DOSSIER_QUOTA_BYTES // (1024 * 1024)}
+        )
+
+
+def add_message_exhibit(*, dossier, actor, text, details):
+    """Keep a pasted message exactly as received (line endings made uniform)."""
+    data = text.encode("utf-8")
+    with transaction.atomic():
+        return _create_exhibit(
+            dossier=dossier,
+            actor=actor,
+            details=details,
+            kind=Exhibit.Kind.MESSAGE,
+            received_at=timezone.now(),
+            sha256=_sha256(data),
+            size=len(data),
+            message_text=text,
+            content_type="text/plain; charset=utf-8",
+        )
+
+
+def add_link_exhibit(*, dossier, actor, details):
+    """Record a link. The server never fetches it: the victim's screenshot is the proof."""
+    data = details["content_url"].encode("utf-8")
+    with transaction.atomic():
+        return _create_exhibit(
+            dossier=dossier,
+            actor=actor,
+            details=details,
+            kind=Exhibit.Kind.LINK,
+            received_at=timezone.now(),
+            sha256=_sha256(data),
+            size=0,
+        )
+
+
+def _sha256(data):
+    return hashlib.sha256(data).hexdigest()
+
+
+EDITABLE_FIELDS = (
+    "occurred_on",
+    "occurred_time",
+    "platform",
+    "platform_other",
+    "author_name",
+    "author_profile_url",
+    "content_url",
+    "description",
+)
+
+
+def edit_exhibit(*, exhibit, actor, details):
+    """Correct what the victim stated. The journal keeps the old and new values."""
+    changes = {}
+    for field in EDITABLE_FIELDS:
+        if field not in details:
+            continue
+        old, new = getattr(exhibit, field), details[field]
+        if old != new:
+            changes[field] = {"from": _json_value(old), "to": _json_value(new)}
+            setattr(exhibit, field, new)
+    if not changes:
+        return False
+    with transaction.atomic():
+        lock_dossier(exhibit.dossier)
+        exhibit.save(update_fields=list(changes))
+        record_event(
+            dossier=exhibit.dossier,
+            actor=actor,
+            action=Action.EXHIBIT_EDITED,
+            exhibit=exhibit,
+            details={"changes": changes},
+        )
+    return True
+
+
+def _json_value(value):
+    if value is None:
+        return None
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+def move_exhibit(*, exhibit, actor, offset):
+    """Swap the exhibit with its neighbour above (offset -1) or below (+1)."""
+    with transaction.atomic():
+        lock_dossier(exhibit.dossier)
+        ordered = list(
+            exhibit.dossier.exhibits.filter(withdrawn_at=None).order_by("position", "id")
+        )
+        index = next(i for i, other in enumerate(ordered) if other.pk == exhibit.pk)
+        target = index + offset
+        if not 0 <= target < len(ordered):
+            return False
+        ordered[index], ordered[target] = ordered[target], ordered[index]
+        for position, other in enumerate(ordered, start=1):
+            if other.position != position:
+                other.position = position
+                other.save(update_fields=["position"])
+        record_event(
+            dossier=exhibit.dossier,
+            actor=actor,
+            action=Action.EXHIBIT_MOVED,
+            exhibit=exhibit,
+            details={"position": target + 1},
+        )
+    return True
+
+
+def withdraw_exhibit(*, exhibit, actor):
+    """Take the exhibit out of the dossier and its PDF; it stays in the journal and can
+    be put back."""
+    with transaction.atomic():
+        lock_dossier(exhibit.dossier)
+        exhibit.withdrawn_at = timezone.now()
+        exhibit.save(update_fields=["withdrawn_at"])
+        record_event(
+            dossier=exhibit.dossier, actor=actor, action=Action.EXHIBIT_WITHDRAWN, exhibit=exhibit
+        )
+
+
+def restore_exhibit(*, exhibit, actor):
+    with transaction.atomic():
+        lock_dossier(exhibit.dossier)
+        exhibit.withdrawn_at = None
+        exhibit.position = _next_position(exhibit.dossier)
+        exhibit.save(update_fields=["withdrawn_at", "position"])
+        record_event(
+            dossier=exhibit.dossier, actor=actor, action=Action.EXHIBIT_RESTORED, exhibit=exhibit
+        )
+
+
+def erase_exhibit(*, exhibit, actor):
+    """Erase the exhibit and its files for good. Its hash stays in the journal."""
+    files = [exhibit.original_file, exhibit.display_file, exhibit.thumbnail_file]
+    with transaction.atomic():
+        lock_dossier(exhibit.dossier)
+        record_event(
+            dossier=exhibit.dossier,
+            actor=actor,
+            action=Action.EXHIBIT_ERASED,
+            exhibit=exhibit,
+            details={"kind": exhibit.kind},
+        )
+        exhibit.delete()
+        transaction.on_commit(lambda: storage.delete_files(files))
+
+
+def renumber_in_date_order(*, dossier, actor, key):
+    """Number the exhibits in the order of the facts."""
+    with transaction.atomic():
+        lock_dossier(dossier)
+        exhibits = sorted(dossier.exhibits.filter(withdrawn_at=None), key=key)
+        for position, exhibit in enumerate(exhibits, start=1):
+            if exhibit.position != position:
+                exhibit.position = position
+                exhibit.save(update_fields=["position"])
+        record_event(
+            dossier=dossier, actor=actor, action=Action.EXHIBIT_MOVED, details={"order": "date"}
+        )

@@ -1,0 +1,201 @@
+"""Adding, correcting, reordering, withdrawing and erasing exhibits, and serving their
+files. Only the owner corrects, reorders, withdraws or erases."""
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from cyberaide.http import posted
+from evidence.custody import storage
+from evidence.forms.exhibits import (
+    ExhibitDetailsForm,
+    FileExhibitForm,
+    LinkExhibitForm,
+    MessageExhibitForm,
+    MoveForm,
+)
+from evidence.ingest.files import UploadRefused
+from evidence.models import Capability, Exhibit
+from evidence.services import exhibits as exhibit_services
+from evidence.views.access import get_dossier, get_exhibit, private
+
+
+@private
+def add_files(request, public_id):
+    dossier = get_dossier(request, public_id, Capability.ADD)
+    data = posted(request)
+    form = FileExhibitForm(data, request.FILES if data is not None else None)
+    accepted, refused = [], []
+    if request.method == "POST" and form.is_valid():
+        for uploaded_file in form.cleaned_data["files"]:
+            try:
+                exhibit = exhibit_services.add_file_exhibit(
+                    dossier=dossier,
+                    actor=request.user,
+                    uploaded_file=uploaded_file,
+                    details=form.details(),
+                )
+            except UploadRefused as refusal:
+                refused.append((uploaded_file.name, refusal.message))
+            else:
+                accepted.append((uploaded_file.name, exhibit))
+        if not refused:
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)s file added to the dossier.",
+                    "%(count)s files added to the dossier.",
+                    len(accepted),
+                )
+                % {"count": len(accepted)},
+            )
+            return redirect("evidence:dossier_detail", dossier.public_id)
+        form = FileExhibitForm(initial=form.details())
+    status = 400 if refused or form.errors else 200
+    context = {"dossier": dossier, "form": form, "accepted": accepted, "refused": refused}
+    return render(request, "evidence/exhibits/add_files.html", context, status=status)
+
+
+def _add_text_exhibit(request, public_id, *, form_class, add, done, template_name):
+    """The message and link pages: one form, one service call, back to the dossier."""
+    dossier = get_dossier(request, public_id, Capability.ADD)
+    form = form_class(posted(request))
+    if request.method == "POST" and form.is_valid():
+        add(dossier=dossier, actor=request.user, form=form)
+        messages.success(request, done)
+        return redirect("evidence:dossier_detail", dossier.public_id)
+    context = {"dossier": dossier, "form": form}
+    return render(request, template_name, context, status=400 if form.errors else 200)
+
+
+@private
+def add_message(request, public_id):
+    return _add_text_exhibit(
+        request,
+        public_id,
+        form_class=MessageExhibitForm,
+        add=lambda *, form, **kwargs: exhibit_services.add_message_exhibit(
+            text=form.cleaned_data["text"], details=form.details(), **kwargs
+        ),
+        done=_("The message was added to the dossier."),
+        template_name="evidence/exhibits/add_message.html",
+    )
+
+
+@private
+def add_link(request, public_id):
+    return _add_text_exhibit(
+        request,
+        public_id,
+        form_class=LinkExhibitForm,
+        add=lambda *, form, **kwargs: exhibit_services.add_link_exhibit(
+            details=form.details(), **kwargs
+        ),
+        done=_("The link was added to the dossier."),
+        template_name="evidence/exhibits/add_link.html",
+    )
+
+
+@private
+@require_POST
+def renumber(request, public_id):
+    dossier = get_dossier(request, public_id, Capability.OWN)
+    exhibit_services.renumber_in_date_order(
+        dossier=dossier, actor=request.user, key=Exhibit.chronological_key
+    )
+    messages.success(request, _("The exhibits are now numbered in date order."))
+    return redirect("evidence:dossier_detail", dossier.public_id)
+
+
+@private
+def exhibit_edit(request, public_id, exhibit_id):
+    exhibit = get_exhibit(request, public_id, exhibit_id, Capability.OWN)
+    initial = {name: getattr(exhibit, name) for name in ExhibitDetailsForm.base_fields}
+    form = ExhibitDetailsForm(posted(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        if exhibit_services.edit_exhibit(
+            exhibit=exhibit, actor=request.user, details=form.details()
+        ):
+            messages.success(request, _("The correction is saved and noted in the journal."))
+        return redirect("evidence:dossier_detail", exhibit.dossier.public_id)
+    return render(
+        request,
+        "evidence/exhibits/edit.html",
+        {"exhibit": exhibit, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@private
+@require_POST
+def exhibit_move(request, public_id, exhibit_id):
+    exhibit = get_exhibit(request, public_id, exhibit_id, Capability.OWN)
+    form = MoveForm(request.POST)
+    if form.is_valid():
+        offset = -1 if form.cleaned_data["direction"] == "up" else 1
+        exhibit_services.move_exhibit(exhibit=exhibit, actor=request.user, offset=offset)
+    return redirect("evidence:dossier_detail", exhibit.dossier.public_id)
+
+
+@private
+@require_POST
+def exhibit_withdraw(request, public_id, exhibit_id):
+    exhibit = get_exhibit(request, public_id, exhibit_id, Capability.OWN)
+    if exhibit.withdrawn_at is None:
+        exhibit_services.withdraw_exhibit(exhibit=exhibit, actor=request.user)
+        messages.success(
+            request, _("The exhibit was withdrawn from the dossier. You can put it back.")
+        )
+    return redirect("evidence:dossier_detail", exhibit.dossier.public_id)
+
+
+@private
+@require_POST
+def exhibit_restore(request, public_id, exhibit_id):
+    exhibit = get_exhibit(request, public_id, exhibit_id, Capability.OWN)
+    if exhibit.withdrawn_at is not None:
+        exhibit_services.restore_exhibit(exhibit=exhibit, actor=request.user)
+        messages.success(request, _("The exhibit is back in the dossier."))
+    return redirect("evidence:dossier_detail", exhibit.dossier.public_id)
+
+
+@private
+def exhibit_erase(request, public_id, exhibit_id):
+    exhibit = get_exhibit(request, public_id, exhibit_id, Capability.OWN)
+    if request.method == "POST":
+        dossier_id = exhibit.dossier.public_id
+        exhibit_services.erase_exhibit(exhibit=exhibit, actor=request.user)
+        messages.success(
+            request, _("The exhibit was erased. Its fingerprint stays in the journal.")
+        )
+        return redirect("evidence:dossier_detail", dossier_id)
+    return render(request, "evidence/exhibits/erase.html", {"exhibit": exhibit})
+
+
+FILE_VARIANTS = {
+    "thumbnail": "thumbnail_file",
+    "display": "display_file",
+    "original": "original_file",
+}
+
+
+@private
+def exhibit_file(request, public_id, exhibit_id, variant):
+    """Serve one of an exhibit's files after the access check; the original only as a
+    download, under a name chosen by the server."""
+    exhibit = get_exhibit(request, public_id, exhibit_id)
+    field = FILE_VARIANTS.get(variant)
+    name = getattr(exhibit, field) if field else ""
+    if not name:
+        raise Http404
+    data = storage.read_file(exhibit.dossier, name)
+    if variant == "original":
+        response = HttpResponse(data, content_type="application/octet-stream")
+        response["Content-Disposition"] = f'attachment; filename="{exhibit.download_name}"'
+    else:
+        response = HttpResponse(data, content_type="image/jpeg")
+        response["Content-Disposition"] = f'inline; filename="{exhibit.public_id}-{variant}.jpg"'
+    return response

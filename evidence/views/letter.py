@@ -1,0 +1,141 @@
+"""Preparing the complaint letter: short steps saved as you go, a preview, the PDF."""
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.http import Http404, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from cyberaide.http import posted
+from evidence.custody import storage
+from evidence.forms import letter as letter_forms
+from evidence.letter.deadlines import dossier_press_law_deadline
+from evidence.models import Capability, Complaint, GeneratedDocument
+from evidence.pdf import context as pdf_context
+from evidence.services import documents
+from evidence.views.access import get_dossier, private
+from guidance.glossary import GLOSSARY
+
+
+@dataclass(frozen=True)
+class LetterStep:
+    slug: str
+    title: str
+    form_class: type
+    # The legal words the step uses, linked to their plain-words explanation.
+    terms: tuple = ()
+
+
+STEPS = (
+    LetterStep("you", gettext_lazy("About you"), letter_forms.IdentityForm, ("plainte-simple",)),
+    LetterStep(
+        "representative",
+        gettext_lazy("Your legal representative"),
+        letter_forms.RepresentativeForm,
+        ("representant-legal", "partie-civile"),
+    ),
+    LetterStep(
+        "recipient",
+        gettext_lazy("Who the letter is for"),
+        letter_forms.RecipientForm,
+        ("procureur", "tribunal-judiciaire", "recepisse"),
+    ),
+    LetterStep("authors", gettext_lazy("Who did it"), letter_forms.AuthorsForm),
+    LetterStep("facts", gettext_lazy("What happened"), letter_forms.FactsForm, ("itt",)),
+    LetterStep(
+        "offences",
+        gettext_lazy("Offences and civil party"),
+        letter_forms.OffencesForm,
+        ("delit", "partie-civile", "plainte-partie-civile", "prescription"),
+    ),
+)
+STEP_SLUGS = [step.slug for step in STEPS]
+
+
+def glossary_terms(anchors):
+    by_anchor = {term.anchor: term for term in GLOSSARY}
+    return [by_anchor[anchor] for anchor in anchors]
+
+
+def next_url(dossier, slug):
+    index = STEP_SLUGS.index(slug)
+    if index + 1 < len(STEPS):
+        return reverse("evidence:letter_step", args=[dossier.public_id, STEPS[index + 1].slug])
+    return reverse("evidence:letter_preview", args=[dossier.public_id])
+
+
+@private
+def letter_step(request, public_id, slug):
+    dossier = get_dossier(request, public_id, Capability.PDF)
+    step = next((step for step in STEPS if step.slug == slug), None)
+    if step is None:
+        raise Http404
+    complaint, _created = Complaint.objects.get_or_create(dossier=dossier)
+    form = step.form_class(posted(request), instance=complaint)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        return redirect(next_url(dossier, slug))
+    context = {
+        "dossier": dossier,
+        "complaint": complaint,
+        "form": form,
+        "step": step,
+        "steps": STEPS,
+        "step_number": STEP_SLUGS.index(slug) + 1,
+        "terms": glossary_terms(step.terms),
+        "press_law": dossier_press_law_deadline(dossier),
+    }
+    return render(request, "evidence/letter/step.html", context, status=400 if form.errors else 200)
+
+
+@private
+def letter_preview(request, public_id):
+    dossier = get_dossier(request, public_id, Capability.PDF)
+    complaint = getattr(dossier, "complaint", None)
+    problems = pdf_context.complaint_problems(dossier)
+    context = {
+        "dossier": dossier,
+        "complaint": complaint,
+        "problems": problems,
+        "steps": STEPS,
+        "terms": glossary_terms(("bordereau", "sha256", "recepisse")),
+        "press_law": dossier_press_law_deadline(dossier),
+    }
+    if not problems:
+        letter_context, _resources = pdf_context.complaint_context(dossier)
+        context.update(letter_context)
+    context["documents"] = dossier.documents.all()
+    return render(request, "evidence/letter/preview.html", context)
+
+
+@private
+@require_POST
+def letter_generate(request, public_id):
+    dossier = get_dossier(request, public_id, Capability.PDF)
+    try:
+        documents.request_document(dossier=dossier, actor=request.user)
+    except pdf_context.DossierNotReady as not_ready:
+        for problem in not_ready.problems:
+            messages.error(request, problem)
+        return redirect("evidence:letter_preview", dossier.public_id)
+    messages.success(request, _("The PDF is being prepared. It appears below when it is ready."))
+    return redirect(reverse("evidence:letter_preview", args=[dossier.public_id]) + "#documents")
+
+
+@private
+def document_download(request, public_id, document_id):
+    dossier = get_dossier(request, public_id, Capability.PDF)
+    document = get_object_or_404(
+        dossier.documents, public_id=document_id, status=GeneratedDocument.Status.READY
+    )
+    # Streamed: with the originals attached, a PDF is as large as the dossier.
+    response = StreamingHttpResponse(
+        storage.read_chunks(dossier, document.file), content_type="application/pdf"
+    )
+    response["Content-Length"] = document.size
+    response["Content-Disposition"] = f'attachment; filename="{document.download_name}"'
+    return response

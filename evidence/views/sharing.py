@@ -1,0 +1,272 @@
+"""School staff helping a pupil: the pupil's "Who helps" page, invitations, the helper's
+"Dossiers I help with", and a dossier started with a pupil and taken over by them."""
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from cyberaide.http import posted
+from evidence.forms.sharing import (
+    AcceptInvitationForm,
+    ClaimCodeForm,
+    ClaimForm,
+    InvitationForm,
+    ScopeForm,
+    StartForPupilForm,
+)
+from evidence.models import SCOPE_PHRASES, Capability, Dossier
+from evidence.sharing import grants, handovers
+from evidence.sharing.codes import CodeRefused
+from evidence.views.access import get_dossier, private
+
+
+def code_link(request, url_name, code):
+    """The link that carries a code, to send instead of reading the code aloud."""
+    return request.build_absolute_uri(reverse(url_name) + "?" + urlencode({"code": code}))
+
+
+def _helpers_page(request, dossier, form, status=200):
+    grants = list(dossier.helper_grants.select_related("helper"))
+    active = [grant for grant in grants if grant.revoked_at is None]
+    for grant in active:
+        grant.scope_form = ScopeForm(
+            initial={"scope": grant.scope}, auto_id=f"id_%s_{grant.public_id}"
+        )
+    context = {
+        "dossier": dossier,
+        "form": form,
+        "grants": active,
+        "revoked": [grant for grant in grants if grant.revoked_at is not None],
+        "invitations": [
+            invitation for invitation in dossier.invitations.all() if invitation.is_open
+        ],
+    }
+    return render(request, "evidence/sharing/helpers.html", context, status=status)
+
+
+@private
+def helpers_page(request, public_id):
+    dossier = get_dossier(request, public_id, Capability.OWN)
+    return _helpers_page(request, dossier, InvitationForm())
+
+
+@private
+@require_POST
+def invite_helper(request, public_id):
+    dossier = get_dossier(request, public_id, Capability.OWN)
+    form = InvitationForm(request.POST)
+    if not form.is_valid():
+        return _helpers_page(request, dossier, form, status=400)
+    try:
+        invitation, code = grants.invite_helper(
+            dossier=dossier, actor=request.user, **form.cleaned_data
+        )
+    except CodeRefused as refusal:
+        messages.error(request, refusal.message)
+        return redirect("evidence:helpers", dossier.public_id)
+    keep_code_to_show(request, invitation.public_id, code)
+    return redirect("evidence:invitation_code", dossier.public_id, invitation.public_id)
+
+
+def keep_code_to_show(request, key, code):
+    """Hold a new code in the session for the one page that shows it: reloading that page
+    never makes another code (post, redirect, get)."""
+    request.session[f"code-{key}"] = code
+
+
+def code_to_show(request, key):
+    """The code, once; None when it was already shown."""
+    return request.session.pop(f"code-{key}", None)
+
+
+@private
+def invitation_code(request, public_id, invitation_id):
+    dossier = get_dossier(request, public_id, Capability.OWN)
+    invitation = get_object_or_404(dossier.invitations, public_id=invitation_id)
+    code = code_to_show(request, invitation.public_id)
+    context = {
+        "dossier": dossier,
+        "invitation": invitation,
+        "code": code,
+        "link": code and code_link(request, "evidence:accept_invitation", code),
+    }
+    return render(request, "evidence/sharing/invitation_created.html", context)
+
+
+@private
+@require_POST
+def cancel_invitation(request, public_id, invitation_id):
+    dossier = get_dossier(request, public_id, Capability.OWN)
+    invitation = get_object_or_404(dossier.invitations, public_id=invitation_id)
+    if invitation.is_open:
+        grants.cancel_invitation(invitation=invitation, actor=request.user)
+        messages.success(request, _("The invitation is cancelled: its code no longer works."))
+    return redirect("evidence:helpers", dossier.public_id)
+
+
+@private
+@require_POST
+def revoke_helper(request, public_id, grant_id):
+    dossier = get_dossier(request, public_id, Capability.OWN)
+    grant = get_object_or_404(dossier.helper_grants.select_related("helper"), public_id=grant_id)
+    if grants.revoke_helper(grant=grant, actor=request.user):
+        messages.success(
+            request,
+            _("%(name)s can no longer see this dossier.") % {"name": grant.helper.get_username()},
+        )
+    return redirect("evidence:helpers", dossier.public_id)
+
+
+@private
+@require_POST
+def leave_dossier(request, public_id):
+    """A helper stops helping with a dossier, of their own accord."""
+    dossier = get_dossier(request, public_id)
+    grant = dossier.helper_grants.filter(helper=request.user, revoked_at=None).first()
+    if grant is None:
+        raise PermissionDenied(_("You do not help with this dossier: it is yours."))
+    grants.revoke_helper(grant=grant, actor=request.user)
+    messages.success(request, _("You no longer help with this dossier."))
+    return redirect("evidence:helping")
+
+
+@private
+@require_POST
+def change_helper_scope(request, public_id, grant_id):
+    dossier = get_dossier(request, public_id, Capability.OWN)
+    grant = get_object_or_404(
+        dossier.helper_grants.select_related("helper"), public_id=grant_id, revoked_at=None
+    )
+    form = ScopeForm(request.POST)
+    if form.is_valid() and grants.change_scope(
+        grant=grant, actor=request.user, scope=form.cleaned_data["scope"]
+    ):
+        grant.refresh_from_db()
+        messages.success(
+            request,
+            _("%(name)s may now: %(scope)s.")
+            % {"name": grant.helper.get_username(), "scope": grant.scope_phrase},
+        )
+    return redirect("evidence:helpers", dossier.public_id)
+
+
+@private
+def helping(request):
+    """Dossiers I help with, and those I started that wait for their pupil."""
+    dossiers = list(Dossier.objects.helped_by(request.user).select_related("owner"))
+    for dossier in dossiers:
+        dossier.scope_phrase = SCOPE_PHRASES[dossier.helper_scope]
+    context = {
+        "dossiers": dossiers,
+        "awaiting": Dossier.objects.awaiting_claim_from(request.user).select_related("handover"),
+    }
+    return render(request, "evidence/sharing/helping.html", context)
+
+
+@private
+def accept_invitation(request):
+    initial = {"code": request.GET.get("code", ""), "establishment": request.user.establishment}
+    form = AcceptInvitationForm(posted(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            grant = grants.accept_invitation(helper=request.user, **form.cleaned_data)
+        except CodeRefused as refusal:
+            form.add_error("code", refusal.message)
+        else:
+            messages.success(
+                request,
+                _("You now help with this dossier: %(scope)s.") % {"scope": grant.scope_phrase},
+            )
+            return redirect("evidence:dossier_detail", grant.dossier.public_id)
+    status = 400 if form.errors else 200
+    return render(request, "evidence/sharing/accept.html", {"form": form}, status=status)
+
+
+@private
+def start_for_pupil(request):
+    form = StartForPupilForm(posted(request), initial={"establishment": request.user.establishment})
+    if request.method == "POST" and form.is_valid():
+        dossier, code = handovers.start_dossier_for_pupil(
+            staff=request.user,
+            title=form.cleaned_data["title"],
+            role=form.cleaned_data["role"],
+            establishment=form.cleaned_data["establishment"],
+        )
+        keep_code_to_show(request, dossier.public_id, code)
+        return redirect("evidence:claim_code", dossier.public_id)
+    status = 400 if form.errors else 200
+    return render(request, "evidence/sharing/start.html", {"form": form}, status=status)
+
+
+def get_dossier_awaiting_claim(request, public_id):
+    dossier = get_dossier(request, public_id, Capability.OWN)
+    if not dossier.awaiting_claim:
+        raise Http404
+    return dossier
+
+
+@private
+def claim_code(request, public_id):
+    dossier = get_dossier_awaiting_claim(request, public_id)
+    code = code_to_show(request, dossier.public_id)
+    context = {
+        "dossier": dossier,
+        "code": code,
+        "link": code and code_link(request, "evidence:claim_dossier", code),
+        "valid_until": dossier.handover.expires_at,
+    }
+    return render(request, "evidence/sharing/claim_code.html", context)
+
+
+@private
+@require_POST
+def renew_claim_code(request, public_id):
+    dossier = get_dossier_awaiting_claim(request, public_id)
+    code = handovers.renew_claim_code(dossier=dossier, actor=request.user)
+    keep_code_to_show(request, dossier.public_id, code)
+    return redirect("evidence:claim_code", dossier.public_id)
+
+
+@private
+def claim_dossier(request):
+    """Two steps: the code, then what the person who started the dossier may still do."""
+    confirming = request.method == "POST" and request.POST.get("step") == "confirm"
+    if confirming:
+        form = ClaimForm(request.POST)
+        if form.is_valid():
+            try:
+                dossier = handovers.claim_dossier(
+                    code=form.cleaned_data["code"],
+                    pupil=request.user,
+                    starter_scope=form.cleaned_data["starter_scope"],
+                )
+            except CodeRefused as refusal:
+                messages.error(request, refusal.message)
+                return redirect("evidence:claim_dossier")
+            messages.success(request, _("The dossier is yours now."))
+            return redirect("evidence:dossier_detail", dossier.public_id)
+        return _claim_choice(request, form, status=400)
+    form = ClaimCodeForm(posted(request), initial={"code": request.GET.get("code", "")})
+    if request.method == "POST" and form.is_valid():
+        return _claim_choice(request, ClaimForm(initial={"code": form.cleaned_data["code"]}))
+    status = 400 if form.errors else 200
+    return render(request, "evidence/sharing/claim.html", {"form": form}, status=status)
+
+
+def _claim_choice(request, form, status=200):
+    code = form["code"].value() or ""
+    try:
+        handover = handovers.usable_handover(code=code, pupil=request.user)
+    except CodeRefused as refusal:
+        code_form = ClaimCodeForm({"code": code})
+        code_form.is_valid()
+        code_form.add_error("code", refusal.message)
+        return render(request, "evidence/sharing/claim.html", {"form": code_form}, status=400)
+    context = {"form": form, "handover": handover}
+    return render(request, "evidence/sharing/claim_choice.html", context, status=status)

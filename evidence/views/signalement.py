@@ -1,0 +1,93 @@
+"""The staff member's report to the prosecutor (signalement, article 40 CPP): the form, its
+preview and its PDF, rendered like the complaint."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from cyberaide.http import posted
+from evidence.forms.signalement import SignalementForm
+from evidence.models import Capability, GeneratedDocument, Signalement
+from evidence.pdf import context as pdf_context
+from evidence.services import documents
+from evidence.views.access import get_dossier, private
+
+
+def get_signalement_dossier(request, public_id):
+    """A dossier where this user may write a report to the prosecutor: a helper with the
+    PDF scope, or the staff member who started it while the pupil has not taken it yet."""
+    dossier = get_dossier(request, public_id, Capability.PDF)
+    if dossier.access.is_owner and not dossier.awaiting_claim:
+        raise PermissionDenied(
+            _(
+                "A report to the prosecutor is written by the staff member who helps you. "
+                "Your own letter is the complaint."
+            )
+        )
+    return dossier
+
+
+@private
+def signalement_edit(request, public_id):
+    dossier = get_signalement_dossier(request, public_id)
+    signalement = Signalement.objects.filter(dossier=dossier, author=request.user).first()
+    form = SignalementForm(
+        posted(request), instance=signalement, initial=_signalement_initial(request, dossier)
+    )
+    if request.method == "POST" and form.is_valid():
+        form.instance.dossier = dossier
+        form.instance.author = request.user
+        form.save()
+        return redirect("evidence:signalement_preview", dossier.public_id)
+    context = {"dossier": dossier, "form": form}
+    status = 400 if form.errors else 200
+    return render(request, "evidence/signalement/form.html", context, status=status)
+
+
+def _signalement_initial(request, dossier):
+    grant = dossier.helper_grants.filter(helper=request.user, revoked_at=None).first()
+    source = grant or getattr(dossier, "handover", None)
+    if source is None:
+        return {}
+    return {"function": source.role, "establishment": source.establishment}
+
+
+@private
+def signalement_preview(request, public_id):
+    dossier = get_signalement_dossier(request, public_id)
+    signalement = Signalement.objects.filter(dossier=dossier, author=request.user).first()
+    if signalement is None:
+        return redirect("evidence:signalement_edit", dossier.public_id)
+    signalement.dossier = dossier
+    problems = pdf_context.signalement_problems(signalement)
+    context = {"dossier": dossier, "signalement": signalement, "problems": problems}
+    if not problems:
+        letter_context, _resources = pdf_context.signalement_context(signalement)
+        context.update(letter_context)
+    context["documents"] = signalement.documents.all()
+    return render(request, "evidence/signalement/preview.html", context)
+
+
+@private
+@require_POST
+def signalement_generate(request, public_id):
+    dossier = get_signalement_dossier(request, public_id)
+    signalement = get_object_or_404(Signalement, dossier=dossier, author=request.user)
+    signalement.dossier = dossier
+    try:
+        documents.request_document(
+            dossier=dossier,
+            actor=request.user,
+            kind=GeneratedDocument.Kind.SIGNALEMENT,
+            signalement=signalement,
+        )
+    except pdf_context.DossierNotReady as not_ready:
+        for problem in not_ready.problems:
+            messages.error(request, problem)
+        return redirect("evidence:signalement_preview", dossier.public_id)
+    messages.success(request, _("The PDF is being prepared. It appears below when it is ready."))
+    preview = reverse("evidence:signalement_preview", args=[dossier.public_id])
+    return redirect(preview + "#documents")
