@@ -47,8 +47,34 @@ def test_deploy_check_flags_the_development_defaults(tmp_path):
         assert warning in result.stdout + result.stderr
 
 
-def test_debug_is_off_unless_asked(settings):
-    assert settings.DEBUG is False
+def debug_setting(extra_environment, tmp_path):
+    """``DEBUG`` as the settings module computes it in a fresh process: pytest-django
+    forces it off in the test process itself, so that one proves nothing."""
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "CYBERAIDE_", "DATABASE_URL"))
+    }
+    environment.update(
+        extra_environment,
+        CYBERAIDE_DATA_DIR=str(tmp_path),
+        DJANGO_SETTINGS_MODULE="cyberaide.settings",
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", "from django.conf import settings; print(settings.DEBUG)"],
+        cwd=BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.strip()
+
+
+def test_debug_is_off_unless_asked(tmp_path):
+    assert debug_setting({}, tmp_path) == "False"
+    assert debug_setting({"DJANGO_DEBUG": "0"}, tmp_path) == "False"
+    assert debug_setting({"DJANGO_DEBUG": "1"}, tmp_path) == "True"
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite settings only")

@@ -20,14 +20,25 @@ LANGUAGES = ["fr", "en"]
 
 
 def public_url_names():
-    return [
-        ("guidance:home", ()),
-        *[("guidance:step", (number,)) for number in range(1, 8)],
-        ("guidance:situation", ()),
-        ("guidance:law", ()),
-        ("guidance:contacts", ()),
-        ("guidance:glossary", ()),
-    ]
+    """Every page of the guide, from its URL configuration: a page added there is checked
+    here without anyone listing it (the step pages once for each step)."""
+    from guidance.content import STEPS
+    from guidance.urls import app_name, urlpatterns
+
+    names = []
+    for pattern in urlpatterns:
+        name = f"{app_name}:{pattern.name}"
+        if pattern.pattern.converters:
+            names += [(name, (step.number,)) for step in STEPS]
+        else:
+            names.append((name, ()))
+    return names
+
+
+def test_the_public_url_list_is_the_guides_whole_url_configuration():
+    names = {name for name, _args in public_url_names()}
+    assert {"guidance:home", "guidance:law", "guidance:glossary", "guidance:step"} <= names
+    assert len([1 for name, _args in public_url_names() if name == "guidance:step"]) == 7
 
 
 def public_urls():

@@ -29,7 +29,8 @@ def _server_key():
     configured = settings.CYBERAIDE_STORAGE_KEY
     if configured:
         return base64.urlsafe_b64decode(configured)
-    # Development fallback; `check --deploy` asks for a real key.
+    # Development fallback, derived from the secret key. Nothing yet makes production set
+    # a key of its own, and rotating SECRET_KEY without one makes every file unreadable.
     return hashlib.sha256(b"cyberaide-storage-key:" + settings.SECRET_KEY.encode()).digest()
 
 

@@ -96,10 +96,6 @@ class Exhibit(models.Model):
     def __str__(self):
         return f"{self.get_kind_display()} {self.occurred_on}"
 
-    @property
-    def has_file(self):
-        return bool(self.original_file)
-
     def chronological_key(self):
         """Sort key for "in the order of the facts": date, then time when known."""
         return (

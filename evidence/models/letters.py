@@ -114,9 +114,6 @@ class Complaint(models.Model):
     def __str__(self):
         return f"{self.dossier}"
 
-    def age_on(self, day):
-        return age_on(self.date_of_birth, day)
-
     @property
     def is_minor(self):
         return is_minor(self.date_of_birth)

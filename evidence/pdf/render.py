@@ -138,8 +138,3 @@ def write_signalement_pdf(signalement, output):
         problems=signalement_problems(signalement),
         make_context=lambda: signalement_context(signalement),
     )
-
-
-def render_signalement_pdf(signalement):
-    """The report as bytes, for a dossier small enough to hold in memory."""
-    return _in_memory(write_signalement_pdf, signalement)

@@ -175,13 +175,16 @@ def _json_value(value):
 
 
 def move_exhibit(*, exhibit, actor, offset):
-    """Swap the exhibit with its neighbour above (offset -1) or below (+1)."""
+    """Swap the exhibit with its neighbour above (offset -1) or below (+1). A withdrawn
+    exhibit has no place in the order: nothing moves, and False comes back."""
     with transaction.atomic():
         lock_dossier(exhibit.dossier)
         ordered = list(
             exhibit.dossier.exhibits.filter(withdrawn_at=None).order_by("position", "id")
         )
-        index = next(i for i, other in enumerate(ordered) if other.pk == exhibit.pk)
+        index = next((i for i, other in enumerate(ordered) if other.pk == exhibit.pk), None)
+        if index is None:
+            return False
         target = index + offset
         if not 0 <= target < len(ordered):
             return False

@@ -134,7 +134,9 @@ def exhibit_edit(request, public_id, exhibit_id):
 def exhibit_move(request, public_id, exhibit_id):
     exhibit = get_exhibit(request, public_id, exhibit_id, Capability.OWN)
     form = MoveForm(request.POST)
-    if form.is_valid():
+    if exhibit.withdrawn_at is not None:
+        messages.error(request, _("This exhibit is withdrawn: put it back before moving it."))
+    elif form.is_valid():
         offset = -1 if form.cleaned_data["direction"] == "up" else 1
         exhibit_services.move_exhibit(exhibit=exhibit, actor=request.user, offset=offset)
     return redirect("evidence:dossier_detail", exhibit.dossier.public_id)

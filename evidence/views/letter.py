@@ -74,7 +74,8 @@ def letter_step(request, public_id, slug):
     step = next((step for step in STEPS if step.slug == slug), None)
     if step is None:
         raise Http404
-    complaint, _created = Complaint.objects.get_or_create(dossier=dossier)
+    # Unsaved until the first valid step: opening the letter stores nothing.
+    complaint = getattr(dossier, "complaint", None) or Complaint(dossier=dossier)
     form = step.form_class(posted(request), instance=complaint)
     if request.method == "POST" and form.is_valid():
         form.save()

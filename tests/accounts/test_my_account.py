@@ -35,14 +35,24 @@ def test_sign_up_with_no_email_and_argon2(client):
     assert user.password.startswith("argon2")
 
 
-def test_taken_username_gets_the_same_words_as_any_unusable_one(client, django_user_model):
-    make_user(django_user_model, "alice")
+def signup_error(client, username):
     response = client.post(
         en("accounts:signup"),
-        {"username": "ALICE", "password1": PASSWORD, "password2": PASSWORD},
+        {"username": username, "password1": PASSWORD, "password2": PASSWORD},
     )
     assert response.status_code == 200
-    assert "This username cannot be used" in response.content.decode()
+    html = response.content.decode()
+    start = html.index('class="box box-alert error-summary"')
+    return html[start : html.index("</div>", start)]
+
+
+def test_taken_username_gets_the_same_words_as_any_unusable_one(client, django_user_model):
+    make_user(django_user_model, "alice")
+    exact, other_case = signup_error(client, "alice"), signup_error(client, "ALICE")
+    assert exact == other_case
+    assert "This username cannot be used" in exact
+    # Django's own words would tell a stranger that the account exists.
+    assert "already exists" not in exact
 
 
 def login_error(client, username, password):

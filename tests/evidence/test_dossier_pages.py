@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from evidence.models import Exhibit
+from evidence.models import Complaint, Exhibit
+from evidence.services import exhibits as exhibit_services
 from tests.evidence.factories import (
     PASSWORD,
     add_image,
@@ -165,3 +166,27 @@ def test_login_then_dossiers(client, alice):
     response = client.post(reverse("accounts:login"), {"username": "alice", "password": PASSWORD})
     assert response.status_code == 302
     assert response.headers["Location"] == reverse("evidence:dossier_list")
+
+
+def test_moving_a_withdrawn_exhibit_says_why_and_changes_nothing(alice_client, alice):
+    dossier = make_dossier(alice)
+    first, withdrawn = add_image(dossier), add_image(dossier)
+    exhibit_services.withdraw_exhibit(exhibit=withdrawn, actor=alice)
+    events = dossier.events.count()
+    with translation.override("en"):
+        url = reverse("evidence:exhibit_move", args=[dossier.public_id, withdrawn.public_id])
+    response = alice_client.post(url, {"direction": "up"}, follow=True)
+    assert response.status_code == 200
+    assert "This exhibit is withdrawn: put it back before moving it." in response.text
+    assert dossier.events.count() == events
+    assert [e.pk for e in dossier.exhibits.order_by("position")] == [first.pk, withdrawn.pk]
+    # The service itself refuses too, without a StopIteration.
+    assert exhibit_services.move_exhibit(exhibit=withdrawn, actor=alice, offset=-1) is False
+
+
+def test_opening_a_letter_step_stores_nothing(alice_client, alice):
+    dossier = make_dossier(alice)
+    with translation.override("en"):
+        url = reverse("evidence:letter_step", args=[dossier.public_id, "you"])
+    assert alice_client.get(url).status_code == 200
+    assert not Complaint.objects.filter(dossier=dossier).exists()
