@@ -19,6 +19,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import ExifTags, Image, ImageFile, UnidentifiedImageError
 
+from evidence.refusals import Refused
+
 pillow_heif.register_heif_opener()
 
 DISPLAY_LONG_SIDE = 1600
@@ -50,12 +52,8 @@ IMAGE_CONTENT_TYPES = {
 }
 
 
-class UploadRefused(Exception):
+class UploadRefused(Refused):
     """A file we will not keep, with the reason to show the person who sent it."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass

@@ -18,6 +18,7 @@ from evidence.custody.journal import verify_journal
 from evidence.letter.deadlines import press_law_deadline
 from evidence.letter.offences import OFFENCES_BY_KEY
 from evidence.models import Complaint, Exhibit, is_minor, is_online_place
+from evidence.refusals import Refused
 
 RESOURCE_SCHEME = "cyberaide:"
 
@@ -28,12 +29,15 @@ LONG_TOKEN = re.compile(r"\S{40,}")
 BREAK_EVERY = 20
 
 
-class DossierNotReady(Exception):
-    """The dossier lacks what the PDF needs; ``problems`` says what, in the user's words."""
+class DossierNotReady(Refused):
+    """The dossier lacks what the PDF needs; each message says what, in the user's words."""
 
     def __init__(self, problems):
-        super().__init__("; ".join(str(problem) for problem in problems))
-        self.problems = problems
+        super().__init__(*problems)
+
+    @property
+    def problems(self):
+        return self.messages
 
 
 SHORT_KINDS = {

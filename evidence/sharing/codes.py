@@ -9,6 +9,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from evidence.models import Event
+from evidence.refusals import Refused
 
 Action = Event.Action
 
@@ -20,12 +21,8 @@ CODE_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"
 CODE_LENGTH = 12  # 29^12, about 2^58: not guessable, even without throttling
 
 
-class CodeRefused(Exception):
+class CodeRefused(Refused):
     """A code that cannot be used; ``message`` says why, in the user's language."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
 
 
 def new_code():
