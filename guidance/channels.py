@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from guidance.content import CONTACTS_BY_NUMBER
+
 
 @dataclass(frozen=True)
 class Channel:
@@ -56,10 +58,10 @@ def recommend_channels(*, danger="", visibility="", minor="", intimate="", insul
                 _(
                     "A parent, a relative, a teacher, the CPE or the school nurse. The 3018 "
                     "listens to young people and parents about cyberharassment and school "
-                    "harassment, every day from 9 a.m. to 11 p.m. It is free and anonymous, "
-                    "and it can have content removed quickly. If you are in danger at home, "
-                    "call 119."
-                ),
+                    "harassment, %(hours)s. It is free and anonymous, and it can have "
+                    "content removed quickly. If you are in danger at home, call 119."
+                )
+                % {"hours": CONTACTS_BY_NUMBER["3018"].hours},
                 _step(2),
                 _("Talking about it"),
                 phones=("3018", "119"),
@@ -138,9 +140,10 @@ def recommend_channels(*, danger="", visibility="", minor="", intimate="", insul
             "support",
             _("Get support: France Victimes, 116 006"),
             _(
-                "Free, every day from 9 a.m. to 8 p.m.: information on your rights, help "
-                "with the complaint, a victim-support association near you."
-            ),
+                "Free, %(hours)s: information on your rights, help with the complaint, a "
+                "victim-support association near you."
+            )
+            % {"hours": CONTACTS_BY_NUMBER["116006"].hours},
             reverse("guidance:contacts"),
             _("All contacts"),
             phones=("116006",),

@@ -1,7 +1,10 @@
-"""The guide's structure: the seven steps and the contacts, as translatable data.
+"""The guide's structure: the seven steps and the helplines, as translatable data.
 
 The text of each step lives in its template; what several pages need (titles for the
-step list and previous/next links, the contacts) lives here.
+step list and previous/next links, the helplines) lives here. ``CONTACTS`` is the one
+source of the helplines' numbers and hours: the contacts page, the footer of every page,
+the lockout page, the minor box, the upload warning and the situation finder read it
+(``{% load helplines %}``), so an hour that changes is changed once.
 """
 
 from dataclasses import dataclass
@@ -46,6 +49,10 @@ class Contact:
     name: str
     what: str
     when: str
+    # Inside a sentence: "the 3018 is free, every day, 9 a.m. to 11 p.m."
+    hours: str
+    # A few words for the list at the foot of every page.
+    short: str
     website: str = ""
     by_text_message: bool = False
 
@@ -56,11 +63,13 @@ CONTACTS = (
         "3018",
         _("3018 — national helpline against cyberharassment"),
         _(
-            "For young people and their parents facing cyberharassment or any digital "
-            "violence: phone, chat on 3018.fr, app. It can ask platforms to take content "
-            "down quickly. Free, anonymous, confidential."
+            "For young people and their parents facing cyberharassment, school harassment or "
+            "any digital violence: phone, chat on 3018.fr, app. It can ask platforms to take "
+            "content down quickly. Free, anonymous, confidential."
         ),
         _("Every day, 9 a.m. to 11 p.m."),
+        _("every day, 9 a.m. to 11 p.m."),
+        _("cyberharassment and school harassment helpline, also by chat on 3018.fr"),
         "https://3018.fr/",
     ),
     Contact(
@@ -69,6 +78,8 @@ CONTACTS = (
         _("119 — Allô enfance en danger"),
         _("For a child or teenager in danger, or an adult worried about one. Chat for under-21s."),
         _("24 hours a day, every day; chat 3 p.m. to 9 p.m. Free, confidential."),
+        _("24 hours a day, every day"),
+        _("child in danger"),
         "https://www.allo119.gouv.fr/",
     ),
     Contact(
@@ -77,6 +88,8 @@ CONTACTS = (
         _("3114 — suicide prevention"),
         _("If you think about suicide, or worry about someone who does."),
         _("24 hours a day, every day. Free."),
+        _("24 hours a day, every day"),
+        _("suicide prevention"),
         "https://3114.fr/",
     ),
     Contact(
@@ -85,6 +98,8 @@ CONTACTS = (
         pgettext_lazy("phone number", "17 — police emergency"),
         _("If you are in danger now, or someone threatens to hurt you."),
         _("24 hours a day."),
+        _("24 hours a day"),
+        _("police emergency"),
     ),
     Contact(
         "112",
@@ -92,6 +107,8 @@ CONTACTS = (
         _("112 — European emergency number"),
         _("Emergency number that works from any phone, everywhere in Europe."),
         _("24 hours a day."),
+        _("24 hours a day"),
+        _("European emergency number"),
     ),
     Contact(
         "114",
@@ -102,6 +119,8 @@ CONTACTS = (
             "of hearing, or cannot speak safely."
         ),
         _("24 hours a day. Free."),
+        _("24 hours a day"),
+        _("emergency by text message"),
         "https://www.info.urgence114.fr/",
         by_text_message=True,
     ),
@@ -115,6 +134,11 @@ CONTACTS = (
             "E-mail: victimes@116006.fr."
         ),
         _("Every day, 9 a.m. to 8 p.m. Free."),
+        _("every day, 9 a.m. to 8 p.m."),
+        _("France Victimes, help for victims"),
         "https://www.france-victimes.fr/",
     ),
 )
+
+
+CONTACTS_BY_NUMBER = {contact.dial: contact for contact in CONTACTS}
