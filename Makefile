@@ -18,7 +18,7 @@ help:
 	@echo "make test       run the whole test suite, browser tests included"
 	@echo "make bench      run the benchmarks in bench/"
 	@echo "make test-postgres  the suite again on a throwaway PostgreSQL server"
-	@echo "make lint       ruff check and format check"
+	@echo "make lint       ruff check and format check, mypy (with django-stubs)"
 	@echo "make messages   update the fr and en catalogs from the code, then compile them"
 	@echo "make system-packages  install Debian packages: gettext, chromium (needs root or sudo)"
 
@@ -86,6 +86,7 @@ bench: system-packages bench-tools $(VENV)/.installed-dev compilemessages
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff check --fix .

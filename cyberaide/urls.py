@@ -1,9 +1,9 @@
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 
 from accounts import views
 
-urlpatterns = [
+urlpatterns: list[URLPattern | URLResolver] = [
     path("exit/", views.quick_exit, name="quick_exit"),
 ]
 

@@ -28,7 +28,7 @@ def _belongs_to_nobody(request, response):
         and not has_vary_header(response, "Cookie")
         and not request.session.modified
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
-        and not messages.get_messages(request).added_new
+        and not getattr(messages.get_messages(request), "added_new", False)
     )
 
 

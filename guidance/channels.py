@@ -12,16 +12,17 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from cyberaide.text import Text
 from guidance.content import CONTACTS_BY_NUMBER
 
 
 @dataclass(frozen=True)
 class Channel:
     key: str
-    title: str
-    why: str
+    title: Text
+    why: Text
     link: str = ""
-    link_label: str = ""
+    link_label: Text = ""
     urgent: bool = False
     phones: tuple = ()  # numbers to call from the page, as tappable links
 

@@ -12,12 +12,14 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from cyberaide.text import Text
+
 
 @dataclass(frozen=True)
 class Step:
     number: int
-    title: str
-    summary: str
+    title: Text
+    summary: Text
 
     @property
     def template_name(self):
@@ -46,13 +48,13 @@ def get_step(number):
 class Contact:
     number: str
     dial: str
-    name: str
-    what: str
-    when: str
+    name: Text
+    what: Text
+    when: Text
     # Inside a sentence: "the 3018 is free, every day, 9 a.m. to 11 p.m."
-    hours: str
+    hours: Text
     # A few words for the list at the foot of every page.
-    short: str
+    short: Text
     website: str = ""
     by_text_message: bool = False
 

@@ -10,12 +10,14 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from cyberaide.text import Text
+
 
 @dataclass(frozen=True)
 class Term:
     anchor: str
     term: str  # in French, as the authorities write it
-    explanation: str
+    explanation: Text
 
 
 GLOSSARY = (

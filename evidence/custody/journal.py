@@ -4,24 +4,32 @@ Callers hold a transaction that locked the dossier (``lock_dossier``), so two wr
 never append the same sequence number.
 """
 
+from __future__ import annotations
+
 import hashlib
 import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
 
 from evidence.models import Dossier, Event
 
+if TYPE_CHECKING:
+    from accounts.models import User
+    from evidence.models import Exhibit
+
 GENESIS_HASH = "0" * 64
 
 
-def lock_dossier(dossier):
+def lock_dossier(dossier: Dossier) -> None:
     """Take the dossier's row lock for the rest of the transaction (no-op on SQLite,
     whose IMMEDIATE transactions already serialize writers)."""
     Dossier.objects.select_for_update().filter(pk=dossier.pk).values_list("pk").first()
 
 
-def canonical_content(event):
+def canonical_content(event: Event) -> bytes:
     """The bytes an event's hash covers: every field but the hashes, in a fixed form."""
     content = {
         "dossier": str(event.dossier.public_id),
@@ -36,11 +44,18 @@ def canonical_content(event):
     return json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
 
 
-def chain_hash(previous_hash, event):
+def chain_hash(previous_hash: str, event: Event) -> str:
     return hashlib.sha256(previous_hash.encode() + canonical_content(event)).hexdigest()
 
 
-def record_event(*, dossier, actor, action, exhibit=None, details=None):
+def record_event(
+    *,
+    dossier: Dossier,
+    actor: User | None,
+    action: str,
+    exhibit: Exhibit | None = None,
+    details: dict[str, Any] | None = None,
+) -> Event:
     """Append one event to the dossier's journal and return it."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("record_event must run inside the transaction that locked the dossier")
@@ -61,11 +76,13 @@ def record_event(*, dossier, actor, action, exhibit=None, details=None):
     return event
 
 
-def actor_label(actor):
+def actor_label(actor: User | None) -> str:
     return actor.get_username() if actor is not None else "cyberaide"
 
 
-def verify_journal(dossier, events=None):
+def verify_journal(
+    dossier: Dossier, events: Sequence[Event] | None = None
+) -> tuple[bool, Event | None]:
     """Check the whole chain. Returns ``(True, None)`` or ``(False, first_bad_event)``."""
     events = list(events if events is not None else dossier.events.order_by("sequence"))
     previous_hash = GENESIS_HASH

@@ -7,17 +7,24 @@ another name or dossier no longer decrypts. Erasing a dossier's key makes its fi
 unreadable everywhere, backups included (crypto-shredding).
 """
 
+from __future__ import annotations
+
 import base64
 import hashlib
 import os
 import tempfile
 import uuid
+from collections.abc import Iterable, Iterator
+from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from django.conf import settings
 from django.core.files.base import ContentFile, File
-from django.core.files.storage import storages
+from django.core.files.storage import Storage, storages
+
+if TYPE_CHECKING:
+    from evidence.models import Dossier
 
 FORMAT_VERSION = b"\x01"
 NONCE_SIZE = 12
@@ -25,7 +32,7 @@ TAG_SIZE = 16
 CHUNK_SIZE = 1024 * 1024
 
 
-def _server_key():
+def _server_key() -> bytes:
     configured = settings.CYBERAIDE_STORAGE_KEY
     if configured:
         return base64.urlsafe_b64decode(configured)
@@ -34,39 +41,39 @@ def _server_key():
     return hashlib.sha256(b"cyberaide-storage-key:" + settings.SECRET_KEY.encode()).digest()
 
 
-def _encrypt(key, data, associated_data):
+def _encrypt(key: bytes, data: bytes, associated_data: bytes) -> bytes:
     nonce = os.urandom(NONCE_SIZE)
     return FORMAT_VERSION + nonce + AESGCM(key).encrypt(nonce, data, associated_data)
 
 
-def _decrypt(key, blob, associated_data):
+def _decrypt(key: bytes, blob: bytes, associated_data: bytes) -> bytes:
     if blob[:1] != FORMAT_VERSION:
         raise ValueError("Unknown evidence file format.")
     nonce = blob[1 : 1 + NONCE_SIZE]
     return AESGCM(key).decrypt(nonce, blob[1 + NONCE_SIZE :], associated_data)
 
 
-def new_wrapped_key():
+def new_wrapped_key() -> bytes:
     """A fresh dossier key, wrapped by the server key, ready for ``Dossier.wrapped_key``."""
     return _encrypt(_server_key(), AESGCM.generate_key(bit_length=256), b"dossier-key")
 
 
-def _dossier_key(dossier):
+def _dossier_key(dossier: Dossier) -> bytes:
     return _decrypt(_server_key(), bytes(dossier.wrapped_key), b"dossier-key")
 
 
-def evidence_storage():
+def evidence_storage() -> Storage:
     return storages["evidence"]
 
 
-def save_file(dossier, data, *, suffix):
+def save_file(dossier: Dossier, data: bytes, *, suffix: str) -> str:
     """Encrypt ``data`` for this dossier, store it under a new name and return the name."""
     name = _new_name(dossier, suffix)
     _store(name, ContentFile(_encrypt(_dossier_key(dossier), data, name.encode())))
     return name
 
 
-def save_stream(dossier, source, *, suffix):
+def save_stream(dossier: Dossier, source: BinaryIO, *, suffix: str) -> tuple[str, str, int]:
     """``save_file`` for a file too large to hold in memory twice (a generated PDF with
     the originals attached): ``source``, a binary file read from where it stands, is
     encrypted a chunk at a time into the same format. Returns the name, and the SHA-256
@@ -89,24 +96,24 @@ def save_stream(dossier, source, *, suffix):
     return name, digest.hexdigest(), size
 
 
-def _new_name(dossier, suffix):
+def _new_name(dossier: Dossier, suffix: str) -> str:
     return f"{dossier.public_id}/{uuid.uuid4().hex}{suffix}"
 
 
-def _store(name, content):
+def _store(name: str, content: File) -> None:
     stored_name = evidence_storage().save(name, content)
     if stored_name != name:  # a UUID collision: never let a name differ from its AAD
         evidence_storage().delete(stored_name)
         raise RuntimeError("Evidence file name collision.")
 
 
-def read_file(dossier, name):
+def read_file(dossier: Dossier, name: str) -> bytes:
     with evidence_storage().open(name, "rb") as handle:
         blob = handle.read()
     return _decrypt(_dossier_key(dossier), blob, name.encode())
 
 
-def read_chunks(dossier, name):
+def read_chunks(dossier: Dossier, name: str) -> Iterator[bytes]:
     """The plaintext of a stored file a chunk at a time, for files too large to hold in
     memory (generated PDFs, with the originals attached).
 
@@ -131,26 +138,26 @@ def read_chunks(dossier, name):
     return _plaintext(name, end, _decryptor(key, nonce, tag, name))
 
 
-def _decryptor(key, nonce, tag, name):
+def _decryptor(key: bytes, nonce: bytes, tag: bytes, name: str) -> Any:
     decryptor = Cipher(algorithms.AES(key), modes.GCM(nonce, tag)).decryptor()
     decryptor.authenticate_additional_data(name.encode())
     return decryptor
 
 
-def _ciphertext(handle, end):
+def _ciphertext(handle: IO[bytes], end: int) -> Iterator[bytes]:
     handle.seek(1 + NONCE_SIZE)
     while (remaining := end - handle.tell()) > 0:
         yield handle.read(min(CHUNK_SIZE, remaining))
 
 
-def _plaintext(name, end, decryptor):
+def _plaintext(name: str, end: int, decryptor: Any) -> Iterator[bytes]:
     with evidence_storage().open(name, "rb") as handle:
         for chunk in _ciphertext(handle, end):
             yield decryptor.update(chunk)
         decryptor.finalize()
 
 
-def delete_files(names):
+def delete_files(names: Iterable[str]) -> None:
     storage = evidence_storage()
     for name in names:
         if name:

@@ -90,7 +90,8 @@ class ExhibitDetailsForm(forms.Form):
         return occurred_on
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         if cleaned.get("platform") == Platform.OTHER and not cleaned.get("platform_other"):
             self.add_error("platform_other", _("Say which platform or place it was."))
         if cleaned.get("platform") != Platform.OTHER:
@@ -130,7 +131,9 @@ class MultipleFileField(forms.FileField):
 
 class FileExhibitForm(ExhibitDetailsForm):
     field_order = ["files"]
-    files = MultipleFileField(
+    # A field named "files", as the page posts it: Django's form metaclass moves it into
+    # ``base_fields``, so it never shadows ``BaseForm.files``; the stubs cannot see that.
+    files = MultipleFileField(  # type: ignore[assignment]
         label=_("Screenshots, photos or PDF documents"),
         help_text=_interpolated(
             _(

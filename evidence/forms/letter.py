@@ -1,5 +1,7 @@
 """The complaint letter, asked for in short steps. Each field says why it is asked."""
 
+from typing import cast
+
 from django import forms
 from django.utils import timezone
 from django.utils.text import format_lazy
@@ -103,7 +105,7 @@ class RepresentativeForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["filed_by"].choices = Complaint.FiledBy.choices
+        cast(forms.ChoiceField, self.fields["filed_by"]).choices = Complaint.FiledBy.choices
         # An adult skips this step: nobody files for them.
         self.fields["filed_by"].required = False
 
@@ -111,7 +113,8 @@ class RepresentativeForm(forms.ModelForm):
         return self.cleaned_data["filed_by"] or Complaint.FiledBy.VICTIM
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         named = {
             "representative": cleaned.get("representative_name", "").strip(),
             "second_representative": cleaned.get("second_representative_name", "").strip(),
@@ -157,12 +160,13 @@ class RecipientForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["recipient"].required = True
-        self.fields["recipient"].choices = Complaint.Recipient.choices
+        cast(forms.ChoiceField, self.fields["recipient"]).choices = Complaint.Recipient.choices
         self.fields["recipient_town"].required = True
-        self.fields["competence"].choices = Complaint.Competence.choices
+        cast(forms.ChoiceField, self.fields["competence"]).choices = Complaint.Competence.choices
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         prosecutor = cleaned.get("recipient") == Complaint.Recipient.PROSECUTOR
         if prosecutor and not cleaned.get("competence"):
             self.add_error(
@@ -206,7 +210,8 @@ class AuthorsForm(forms.ModelForm):
             self.initial["authors_known"] = "yes" if self.instance.authors_known else "no"
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         if cleaned.get("authors_known") and not cleaned.get("authors", "").strip():
             self.add_error("authors", _("Say who, even a nickname or a handle."))
         return cleaned

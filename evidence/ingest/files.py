@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import pillow_heif
 from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import ExifTags, Image, ImageFile, UnidentifiedImageError
@@ -71,11 +72,11 @@ class InspectedFile:
     note: str = ""
 
     @property
-    def is_image(self):
+    def is_image(self) -> bool:
         return bool(self.display)
 
 
-def inspect_upload(uploaded_file):
+def inspect_upload(uploaded_file: UploadedFile) -> InspectedFile:
     """Read, hash and check one uploaded file; raise ``UploadRefused`` with the reason."""
     if uploaded_file.size > settings.CYBERAIDE_MAX_FILE_BYTES:
         raise UploadRefused(
@@ -102,7 +103,7 @@ def inspect_upload(uploaded_file):
     return inspected
 
 
-def _check_pdf(data):
+def _check_pdf(data: bytes) -> None:
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
@@ -122,7 +123,7 @@ def _check_pdf(data):
         raise UploadRefused(_("This PDF is damaged or incomplete and cannot be read.")) from error
 
 
-def _prepare_image(inspected):
+def _prepare_image(inspected: InspectedFile) -> None:
     # A truncated picture is refused, never padded with grey. WeasyPrint (evidence/pdf.py)
     # turns this process-wide Pillow switch on when imported; it only renders our own
     # complete display copies, so switching it back off costs it nothing.
@@ -134,7 +135,7 @@ def _prepare_image(inspected):
             image = Image.open(io.BytesIO(inspected.data), formats=IMAGE_FORMATS)
             if image.width * image.height > settings.CYBERAIDE_MAX_IMAGE_PIXELS:
                 raise UploadRefused(_too_many_pixels())
-            inspected.content_type = IMAGE_CONTENT_TYPES[image.format]
+            inspected.content_type = IMAGE_CONTENT_TYPES[image.format or ""]
             width, height = image.size
             if getattr(image, "n_frames", 1) > 1:
                 image.seek(0)
@@ -160,22 +161,22 @@ def _prepare_image(inspected):
     if transpose in QUARTER_TURNS:
         width, height = height, width
     inspected.width, inspected.height = width, height  # as shown, like the display copy
-    image = _flatten(image)
-    image.thumbnail((DISPLAY_LONG_SIDE, DISPLAY_LONG_SIDE), Image.Resampling.LANCZOS)
+    small = _flatten(image)
+    small.thumbnail((DISPLAY_LONG_SIDE, DISPLAY_LONG_SIDE), Image.Resampling.LANCZOS)
     if transpose is not None:  # on the small copy: turning 12 MP costs more than resizing
-        image = image.transpose(transpose)
-    inspected.display = _jpeg(image, DISPLAY_QUALITY)
-    image.thumbnail((THUMBNAIL_LONG_SIDE, THUMBNAIL_LONG_SIDE), Image.Resampling.BILINEAR)
-    inspected.thumbnail = _jpeg(image, THUMBNAIL_QUALITY)
+        small = small.transpose(transpose)
+    inspected.display = _jpeg(small, DISPLAY_QUALITY)
+    small.thumbnail((THUMBNAIL_LONG_SIDE, THUMBNAIL_LONG_SIDE), Image.Resampling.BILINEAR)
+    inspected.thumbnail = _jpeg(small, THUMBNAIL_QUALITY)
 
 
-def _fitted(size, long_side):
+def _fitted(size: tuple[int, int], long_side: int) -> tuple[int, int]:
     """The size ``thumbnail`` gives for this long side (the same size when smaller)."""
     scale = min(1, long_side / max(size))
     return max(1, round(size[0] * scale)), max(1, round(size[1] * scale))
 
 
-def _orientation_transpose(image):
+def _orientation_transpose(image: Image.Image) -> Image.Transpose | None:
     """How to turn the picture upright, from its EXIF (or XMP) orientation, or None.
 
     The same table as ``ImageOps.exif_transpose``, applied later to the small copy. A
@@ -184,18 +185,19 @@ def _orientation_transpose(image):
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # "Corrupt EXIF data" and the like
-            return ORIENTATION_TRANSPOSE.get(image.getexif().get(ExifTags.Base.Orientation))
+            orientation = image.getexif().get(ExifTags.Base.Orientation)
+            return ORIENTATION_TRANSPOSE.get(orientation) if orientation else None
     except (OSError, SyntaxError, ValueError, TypeError, KeyError, struct.error):
         return None
 
 
-def _too_many_pixels():
+def _too_many_pixels() -> str:
     return _("This picture is too large (more than %(limit)s million pixels).") % {
         "limit": settings.CYBERAIDE_MAX_IMAGE_PIXELS // 1_000_000
     }
 
 
-def _flatten(image):
+def _flatten(image: Image.Image) -> Image.Image:
     """RGB on white, whatever the mode: transparency in screenshots becomes white."""
     if image.mode in ("RGBA", "LA") or (image.mode == "P" and "transparency" in image.info):
         image = image.convert("RGBA")
@@ -207,7 +209,7 @@ def _flatten(image):
     return image
 
 
-def _jpeg(image, quality):
+def _jpeg(image: Image.Image, quality: int) -> bytes:
     """Encode as JPEG with no metadata at all (no EXIF, no GPS, no ICC comment)."""
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=quality, optimize=True, progressive=False)

@@ -11,12 +11,14 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from cyberaide.text import Text
+
 
 @dataclass(frozen=True)
 class Offence:
     key: str
-    label: str
-    hint: str
+    label: Text
+    hint: Text
     french_label: str
     # Insult and defamation under the loi du 29 juillet 1881: prescribed after 3 months
     # from publication, 1 year for the discriminatory forms (articles 65 and 65-3).

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cyberaide.text import Text
+
 
 class Capability(enum.IntEnum):
     """What a person may do in a dossier; each level includes the ones below it."""
@@ -52,7 +54,7 @@ class Scope(models.TextChoices):
 
 
 # The scope inside a sentence ("You may: see it and add exhibits.").
-SCOPE_PHRASES = {
+SCOPE_PHRASES: dict[str, Text] = {
     Scope.READ: _("see the dossier"),
     Scope.ADD: _("see it and add exhibits"),
     Scope.PDF: _("see it, add exhibits and prepare the PDFs"),

@@ -1,9 +1,15 @@
 """The PDFs made from a dossier: immutable snapshots with their own SHA-256."""
 
+from __future__ import annotations
+
 import uuid
+from typing import TYPE_CHECKING
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from evidence.models.sharing import Signalement
 
 
 class GeneratedDocument(models.Model):
@@ -46,6 +52,13 @@ class GeneratedDocument(models.Model):
         if self.pk and type(self).objects.filter(pk=self.pk, status=self.Status.READY).exists():
             raise TypeError("A generated document is a snapshot: it cannot be changed.")
         super().save(*args, **kwargs)
+
+    @property
+    def required_signalement(self) -> Signalement:
+        """The report a signalement document renders (it always has one)."""
+        if self.signalement is None:
+            raise ValueError("A signalement document has lost its signalement.")
+        return self.signalement
 
     @property
     def download_name(self):

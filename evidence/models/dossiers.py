@@ -80,7 +80,8 @@ class Dossier(models.Model):
             return Capability.OWN
         from evidence.models.sharing import HelperGrant
 
-        return HelperGrant.CAPABILITIES[self.helper_scope]
+        # ``helper_scope`` is annotated by ``visible_to``, which every lookup goes through.
+        return HelperGrant.CAPABILITIES[self.helper_scope]  # type: ignore[attr-defined]
 
     @property
     def awaiting_claim(self):

@@ -59,7 +59,7 @@ class HelperInvitation(models.Model):
 class HelperGrant(models.Model):
     """One person helping with one dossier, within a scope, until the pupil revokes it."""
 
-    CAPABILITIES = {
+    CAPABILITIES: dict[str, Capability] = {
         Scope.READ: Capability.READ,
         Scope.ADD: Capability.ADD,
         Scope.PDF: Capability.PDF,

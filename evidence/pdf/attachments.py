@@ -1,11 +1,18 @@
 """The originals that ride inside the PDF/A-3 file, exactly as the victim sent them."""
 
+from __future__ import annotations
+
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
+from typing import TYPE_CHECKING
 
 from evidence.custody import storage
+
+if TYPE_CHECKING:
+    from evidence.models import Dossier
+    from evidence.pdf.context import PdfExhibit
 
 
 @dataclass
@@ -19,7 +26,7 @@ class Original:
     read: Callable[[], bytes]  # decrypts and returns them, when called
 
 
-def original_attachments(dossier, exhibits):
+def original_attachments(dossier: Dossier, exhibits: Iterable[PdfExhibit]) -> Iterator[Original]:
     """The originals of these exhibits, exactly as received."""
     for item in exhibits:
         exhibit = item.exhibit

@@ -7,8 +7,10 @@ French authorities.
 """
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
+from typing import Any
 
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -17,10 +19,19 @@ from evidence.custody import storage
 from evidence.custody.journal import verify_journal
 from evidence.letter.deadlines import press_law_deadline
 from evidence.letter.offences import OFFENCES_BY_KEY
-from evidence.models import Complaint, Exhibit, is_minor, is_online_place
+from evidence.models import (
+    Complaint,
+    Dossier,
+    Exhibit,
+    Signalement,
+    is_minor,
+    is_online_place,
+)
 from evidence.refusals import Refused
 
 RESOURCE_SCHEME = "cyberaide:"
+# What the renderer may fetch: URL -> (content type, the bytes or a function reading them).
+Resources = dict[str, tuple[str, bytes | Callable[[], bytes]]]
 
 
 LONG_TOKEN = re.compile(r"\S{40,}")
@@ -32,15 +43,15 @@ BREAK_EVERY = 20
 class DossierNotReady(Refused):
     """The dossier lacks what the PDF needs; each message says what, in the user's words."""
 
-    def __init__(self, problems):
+    def __init__(self, problems: Iterable[Any]) -> None:
         super().__init__(*problems)
 
     @property
-    def problems(self):
+    def problems(self) -> list[Any]:
         return self.messages
 
 
-SHORT_KINDS = {
+SHORT_KINDS: dict[str, str] = {
     Exhibit.Kind.IMAGE: "Capture ou photo",
     Exhibit.Kind.DOCUMENT: "Document PDF",
     Exhibit.Kind.MESSAGE: "Message",
@@ -51,40 +62,42 @@ SHORT_KINDS = {
 @dataclass
 class PdfExhibit:
     number: int
-    exhibit: object
+    exhibit: Exhibit
     image_url: str = ""
     message_lines: list = field(default_factory=list)
 
     @property
-    def short_kind(self):
+    def short_kind(self) -> str:
         """The kind of exhibit in a table cell, where every character counts."""
         return SHORT_KINDS[self.exhibit.kind]
 
     @property
-    def attachment_name(self):
+    def attachment_name(self) -> str:
         """The original's name inside the PDF file, shown on its page."""
         if not self.exhibit.original_file:
             return ""
         return f"{self.number:03d}-{self.exhibit.download_name}"
 
 
-def with_break_opportunities(text):
+def with_break_opportunities(text: str) -> str:
     """Let very long unbroken strings (URLs, spam) wrap: a zero-width space every
     ``BREAK_EVERY`` characters inside them keeps line breaking linear in the length."""
 
-    def split(match):
+    def split(match: re.Match[str]) -> str:
         token = match.group(0)
         return "\u200b".join(token[i : i + BREAK_EVERY] for i in range(0, len(token), BREAK_EVERY))
 
     return LONG_TOKEN.sub(split, text)
 
 
-def gather(dossier, *, exhibits=None):
+def gather(
+    dossier: Dossier, *, exhibits: Iterable[Exhibit] | None = None
+) -> tuple[dict[str, Any], Resources]:
     """Everything the template needs, and the resources the renderer may fetch."""
     exhibits = list(
         exhibits if exhibits is not None else dossier.exhibits.filter(withdrawn_at=None)
     )
-    resources = {}
+    resources: Resources = {}
     numbered = []
     for number, exhibit in enumerate(exhibits, start=1):
         item = PdfExhibit(number=number, exhibit=exhibit)
@@ -110,7 +123,7 @@ def gather(dossier, *, exhibits=None):
     }, resources
 
 
-def complaint_problems(dossier):
+def complaint_problems(dossier: Dossier) -> list[Any]:
     """What is missing before the complaint can be made (translated messages)."""
     problems = []
     complaint = getattr(dossier, "complaint", None)
@@ -159,7 +172,7 @@ class RepresentativeWords:
     undersigned: str  # "soussignée"
 
 
-REPRESENTATIVE_WORDS = {
+REPRESENTATIVE_WORDS: dict[str, RepresentativeWords] = {
     Complaint.Role.MOTHER: RepresentativeWords(
         "sa mère", "mère", "représentante légale", "soussignée"
     ),
@@ -185,13 +198,13 @@ class Representative:
     phone: str = ""
 
     @property
-    def described(self):
+    def described(self) -> str:
         """ "Marie DUPONT, sa mère, représentante légale" """
         parts = [self.name, self.words.relationship, self.words.title]
         return ", ".join(part for part in parts if part)
 
 
-def representatives(complaint):
+def representatives(complaint: Complaint) -> list[Representative]:
     """The minor's legal representatives as the letter names them (none for an adult)."""
     if not complaint.is_minor:
         return []
@@ -209,10 +222,10 @@ def representatives(complaint):
     return found
 
 
-def authors_in_exhibits(numbered):
+def authors_in_exhibits(numbered: Iterable[PdfExhibit]) -> list[dict[str, Any]]:
     """Each handle or profile the exhibits name, in full, with the exhibits that show it:
     the letter lists them so that nothing the investigators need is cut short."""
-    found = {}
+    found: dict[tuple[str, str], list[int]] = {}
     for item in numbered:
         exhibit = item.exhibit
         key = (exhibit.author_name.strip(), exhibit.author_profile_url)
@@ -224,7 +237,7 @@ def authors_in_exhibits(numbered):
     ]
 
 
-def complaint_context(dossier):
+def complaint_context(dossier: Dossier) -> tuple[dict[str, Any], Resources]:
     complaint = dossier.complaint
     context, resources = gather(dossier)
     offences = [OFFENCES_BY_KEY[key] for key in complaint.offences if key in OFFENCES_BY_KEY]
@@ -244,7 +257,7 @@ def complaint_context(dossier):
     return context, resources
 
 
-def facts_overview(context):
+def facts_overview(context: dict[str, Any]) -> dict[str, Any]:
     """The dates of the exhibits and the places online, for the letter's account.
 
     The period of the facts is the victim's to state; the exhibits only date themselves
@@ -270,12 +283,12 @@ def facts_overview(context):
     }
 
 
-def on_one_line(text):
+def on_one_line(text: str) -> str:
     """A multi-line postal address, for use inside a sentence."""
     return ", ".join(line.strip() for line in text.splitlines() if line.strip())
 
 
-def signalement_problems(signalement):
+def signalement_problems(signalement: Signalement) -> list[Any]:
     """What is missing before a staff member's report can be made (translated messages)."""
     problems = []
     if not signalement.dossier.exhibits.filter(withdrawn_at=None).exists():
@@ -285,7 +298,7 @@ def signalement_problems(signalement):
     return problems
 
 
-def signalement_context(signalement):
+def signalement_context(signalement: Signalement) -> tuple[dict[str, Any], Resources]:
     dossier = signalement.dossier
     context, resources = gather(dossier)
     context.update(

@@ -9,9 +9,13 @@ written and forgotten in turn, then a new catalog lists them all (/AF and the
 EmbeddedFiles name tree) and a new cross-reference stream points to it.
 """
 
+from __future__ import annotations
+
 import hashlib
 import io
 import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 from pypdf import PdfReader
 from pypdf.generic import (
@@ -24,10 +28,13 @@ from pypdf.generic import (
     TextStringObject,
 )
 
+if TYPE_CHECKING:
+    from evidence.pdf.attachments import Original
+
 STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
 
 
-def attach_originals(output, originals):
+def attach_originals(output: BinaryIO, originals: Iterable[Original]) -> None:
     """Append ``originals`` to the PDF/A-3 file in ``output`` (a seekable binary file)."""
     originals = list(originals)
     if not originals:
@@ -36,9 +43,9 @@ def attach_originals(output, originals):
     reader = PdfReader(output)
     trailer = reader.trailer
     root = trailer.raw_get("/Root")
-    catalog = trailer["/Root"]
+    catalog = cast(DictionaryObject, trailer["/Root"])
     previous_xref = _last_startxref(output)
-    writer = _IncrementalWriter(output, first_number=trailer["/Size"])
+    writer = _IncrementalWriter(output, first_number=int(cast(NumberObject, trailer["/Size"])))
     specs = [(original.name, _embed(writer, original)) for original in originals]
     new_catalog = {key: catalog.raw_get(key) for key in catalog}
     names = DictionaryObject(catalog.get("/Names", DictionaryObject()))
@@ -54,7 +61,7 @@ def attach_originals(output, originals):
     new_catalog["/AF"] = ArrayObject(spec for _name, spec in specs)
     writer.replace(root, new_catalog)
     # The first identifier is the file's for good; the second changes with each update.
-    first_id = trailer["/ID"][0].original_bytes
+    first_id = cast(ArrayObject, trailer["/ID"])[0].original_bytes
     update_id = md5(first_id + str(writer.offsets).encode())
     writer.finish(
         previous_xref=previous_xref,
@@ -66,7 +73,7 @@ def attach_originals(output, originals):
     )
 
 
-def _embed(writer, original):
+def _embed(writer: _IncrementalWriter, original: Original) -> IndirectObject:
     """Write one original and its file specification; return the specification."""
     data = original.read()
     date = TextStringObject(f"D:{original.received_at:%Y%m%d%H%M%S}Z")
@@ -92,42 +99,47 @@ def _embed(writer, original):
     )
 
 
-def _dictionary(entries):
+def _dictionary(entries: dict[str, Any]) -> DictionaryObject:
     return DictionaryObject({NameObject(key): value for key, value in entries.items()})
 
 
-def md5(data):
+def md5(data: bytes) -> Any:
     """PDF asks for MD5 in an embedded file's /CheckSum and by custom in file identifiers:
     a checksum, not a security measure (the SHA-256 of each original is in the annex)."""
     return hashlib.md5(data, usedforsecurity=False).digest()
 
 
-def _last_startxref(output):
+def _last_startxref(output: BinaryIO) -> int:
     output.seek(0, io.SEEK_END)
     output.seek(max(0, output.tell() - 1024))
-    return int(STARTXREF.search(output.read()).group(1))
+    found = STARTXREF.search(output.read())
+    if found is None:
+        raise ValueError("The PDF has no startxref.")
+    return int(found.group(1))
 
 
 class _IncrementalWriter:
     """Writes numbered objects at the end of a PDF file, then their cross-reference
     stream and trailer."""
 
-    def __init__(self, output, *, first_number):
+    def __init__(self, output: BinaryIO, *, first_number: int) -> None:
         self.output = output
         self.next_number = first_number
-        self.offsets = {}  # object number -> (offset, generation)
+        self.offsets: dict[int, tuple[int, int]] = {}  # number -> (offset, generation)
         output.seek(0, io.SEEK_END)
 
-    def add(self, entries, *, data=None):
+    def add(self, entries: dict[str, Any], *, data: bytes | None = None) -> IndirectObject:
         number = self.next_number
         self.next_number += 1
         self._write(number, 0, entries, data)
         return IndirectObject(number, 0, None)
 
-    def replace(self, reference, entries):
+    def replace(self, reference: IndirectObject, entries: dict[str, Any]) -> None:
         self._write(reference.idnum, reference.generation, entries, None)
 
-    def _write(self, number, generation, entries, data):
+    def _write(
+        self, number: int, generation: int, entries: dict[str, Any], data: bytes | None
+    ) -> None:
         dictionary = _dictionary(entries)
         if data is not None:
             dictionary[NameObject("/Length")] = NumberObject(len(data))
@@ -140,12 +152,12 @@ class _IncrementalWriter:
             self.output.write(b"\nendstream")
         self.output.write(b"\nendobj\n")
 
-    def finish(self, *, previous_xref, trailer):
+    def finish(self, *, previous_xref: int, trailer: dict[str, Any]) -> None:
         number = self.next_number
         self.offsets[number] = (self.output.tell(), 0)
         width = max(4, (max(offset for offset, _ in self.offsets.values()).bit_length() + 7) // 8)
         numbers = sorted(self.offsets)
-        index = []  # [first, count, first, count, ...] over runs of consecutive numbers
+        index: list[int] = []  # [first, count, first, count, ...] over runs of consecutive numbers
         for item in numbers:
             if index and index[-2] + index[-1] == item:
                 index[-1] += 1

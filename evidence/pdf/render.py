@@ -10,17 +10,21 @@ file or call a server. Only the task and the commands that render import this mo
 
 import gc
 import io
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from typing import Any, BinaryIO
 
 from django.template.loader import render_to_string
 from django.utils import translation
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from evidence.pdf.attachments import original_attachments
+from evidence.models import Dossier, Signalement
+from evidence.pdf.attachments import Original, original_attachments
 from evidence.pdf.context import (
     RESOURCE_SCHEME,
     DossierNotReady,
+    Resources,
     complaint_context,
     complaint_problems,
     signalement_context,
@@ -41,12 +45,12 @@ class DossierResources(URLFetcher):
     decrypted only for a PDF, never for a page that merely shows the letter).
     """
 
-    def __init__(self, resources):
+    def __init__(self, resources: Resources) -> None:
         super().__init__(allowed_protocols=())
         self.resources = resources
-        self.refused = []
+        self.refused: list[str] = []
 
-    def fetch(self, url, headers=None):
+    def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
         if url in self.resources:
             content_type, body = self.resources[url]
             if callable(body):
@@ -57,7 +61,7 @@ class DossierResources(URLFetcher):
 
 
 @contextmanager
-def cyclic_collector_paused():
+def cyclic_collector_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector for one render, and collect once after.
 
     WeasyPrint builds hundreds of thousands of small objects (boxes, computed styles,
@@ -75,7 +79,14 @@ def cyclic_collector_paused():
         gc.collect()
 
 
-def render_pdf(template_name, context, resources, output, *, originals=()):
+def render_pdf(
+    template_name: str,
+    context: dict[str, Any],
+    resources: Resources,
+    output: BinaryIO,
+    *,
+    originals: Iterable[Original] = (),
+) -> None:
     """Render a template as PDF/A-3b into ``output`` (a seekable binary file, read back
     to attach ``originals``: see ``evidence.pdf.originals``), with a fetcher limited to
     ``resources``."""
@@ -89,7 +100,7 @@ def render_pdf(template_name, context, resources, output, *, originals=()):
     attach_originals(output, originals)
 
 
-def write_complaint_pdf(dossier, output):
+def write_complaint_pdf(dossier: Dossier, output: BinaryIO) -> None:
     """Write the complaint PDF for this dossier into ``output``, a seekable binary file
     (a temporary file: with the originals attached, it is as large as the dossier).
     Raises ``DossierNotReady``."""
@@ -102,12 +113,19 @@ def write_complaint_pdf(dossier, output):
     )
 
 
-def render_complaint_pdf(dossier):
+def render_complaint_pdf(dossier: Dossier) -> bytes:
     """The complaint PDF as bytes, for a dossier small enough to hold in memory."""
     return _in_memory(write_complaint_pdf, dossier)
 
 
-def _write_document(template_name, dossier, output, *, problems, make_context):
+def _write_document(
+    template_name: str,
+    dossier: Dossier,
+    output: BinaryIO,
+    *,
+    problems: list[Any],
+    make_context: Callable[[], tuple[dict[str, Any], Resources]],
+) -> None:
     """A dossier's document with its originals attached, once nothing is missing."""
     if problems:
         raise DossierNotReady(problems)
@@ -121,13 +139,13 @@ def _write_document(template_name, dossier, output, *, problems, make_context):
     )
 
 
-def _in_memory(write, subject):
+def _in_memory(write: Callable[[Any, BinaryIO], None], subject: Any) -> bytes:
     output = io.BytesIO()
     write(subject, output)
     return output.getvalue()
 
 
-def write_signalement_pdf(signalement, output):
+def write_signalement_pdf(signalement: Signalement, output: BinaryIO) -> None:
     """Write a staff member's report to the prosecutor (article 40 CPP) into ``output``,
     with the same chronology, exhibits and integrity annex as the complaint. Raises
     ``DossierNotReady``."""

@@ -8,6 +8,8 @@ nothing that queues work (no import cycle with ``evidence.tasks``).
 
 import logging
 import tempfile
+from collections.abc import Callable
+from typing import BinaryIO
 
 from django.db import transaction
 from django.utils import timezone
@@ -22,19 +24,19 @@ logger = logging.getLogger(__name__)
 Kind = GeneratedDocument.Kind
 
 # Each kind of document: how it is rendered, and what the journal says of it.
-WRITERS = {
+WRITERS: dict[str, Callable[[GeneratedDocument, BinaryIO], None]] = {
     Kind.COMPLAINT: lambda document, output: render.write_complaint_pdf(document.dossier, output),
     Kind.SIGNALEMENT: lambda document, output: render.write_signalement_pdf(
-        document.signalement, output
+        document.required_signalement, output
     ),
 }
-EVENTS = {
+EVENTS: dict[str, str] = {
     Kind.COMPLAINT: Event.Action.DOCUMENT_GENERATED,
     Kind.SIGNALEMENT: Event.Action.SIGNALEMENT_GENERATED,
 }
 
 
-def build_document(document_id):
+def build_document(document_id: int) -> GeneratedDocument:
     """Render and store one requested document. Safe to run twice."""
     document = GeneratedDocument.objects.select_related("dossier", "signalement").get(
         pk=document_id

@@ -4,6 +4,11 @@ builds it (``evidence.tasks``, then ``evidence.pdf.snapshots``) once the request
 This is the web side: it never imports the renderer.
 """
 
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
 from django.db import transaction
 
 from evidence.custody.journal import actor_label
@@ -15,16 +20,26 @@ from evidence.pdf.context import (
 )
 from evidence.tasks import build_document
 
+if TYPE_CHECKING:
+    from accounts.models import User
+    from evidence.models import Dossier, Signalement
+
 Kind = GeneratedDocument.Kind
 
 # Each kind of document: what it still lacks before it can be made.
-PROBLEM_CHECKS = {
+PROBLEM_CHECKS: dict[str, Callable[[GeneratedDocument], list[Any]]] = {
     Kind.COMPLAINT: lambda document: complaint_problems(document.dossier),
-    Kind.SIGNALEMENT: lambda document: signalement_problems(document.signalement),
+    Kind.SIGNALEMENT: lambda document: signalement_problems(document.required_signalement),
 }
 
 
-def record_request(*, dossier, actor, kind, signalement=None):
+def record_request(
+    *,
+    dossier: Dossier,
+    actor: User | None,
+    kind: str,
+    signalement: Signalement | None = None,
+) -> GeneratedDocument:
     document = GeneratedDocument(
         dossier=dossier, kind=kind, requested_by=actor_label(actor), signalement=signalement
     )
@@ -35,7 +50,13 @@ def record_request(*, dossier, actor, kind, signalement=None):
     return document
 
 
-def request_document(*, dossier, actor, kind=Kind.COMPLAINT, signalement=None):
+def request_document(
+    *,
+    dossier: Dossier,
+    actor: User,
+    kind: str = Kind.COMPLAINT,
+    signalement: Signalement | None = None,
+) -> GeneratedDocument:
     """Record the request and queue the rendering once the request is committed."""
     with transaction.atomic():
         document = record_request(dossier=dossier, actor=actor, kind=kind, signalement=signalement)
@@ -43,7 +64,9 @@ def request_document(*, dossier, actor, kind=Kind.COMPLAINT, signalement=None):
     return document
 
 
-def generate_now(*, dossier, actor, kind=Kind.COMPLAINT):
+def generate_now(
+    *, dossier: Dossier, actor: User | None, kind: str = Kind.COMPLAINT
+) -> GeneratedDocument:
     """Request and build a document in this process (the command line), returning it."""
     from evidence.pdf.snapshots import build_document as build
 

@@ -4,16 +4,23 @@ Each is a transaction that records its event in the journal; files are removed o
 after the erasure commits.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.db import transaction
 
 from evidence.custody import storage
 from evidence.custody.journal import lock_dossier, record_event
 from evidence.models import Dossier, Event
 
+if TYPE_CHECKING:
+    from accounts.models import User
+
 Action = Event.Action
 
 
-def create_dossier(*, owner, title):
+def create_dossier(*, owner: User, title: str) -> Dossier:
     with transaction.atomic():
         dossier = Dossier.objects.create(
             owner=owner, title=title, wrapped_key=storage.new_wrapped_key()
@@ -22,7 +29,7 @@ def create_dossier(*, owner, title):
     return dossier
 
 
-def rename_dossier(*, dossier, actor, title):
+def rename_dossier(*, dossier: Dossier, actor: User, title: str) -> None:
     with transaction.atomic():
         lock_dossier(dossier)
         dossier.title = title
@@ -30,7 +37,7 @@ def rename_dossier(*, dossier, actor, title):
         record_event(dossier=dossier, actor=actor, action=Action.DOSSIER_RENAMED)
 
 
-def erase_dossier(*, dossier):
+def erase_dossier(*, dossier: Dossier) -> None:
     """Erase a dossier with its exhibits, journal, key and files.
 
     The journal's database triggers allow deleting events only once their dossier is
@@ -49,7 +56,7 @@ def erase_dossier(*, dossier):
         transaction.on_commit(lambda: storage.delete_files(files))
 
 
-def erase_account(*, user):
+def erase_account(*, user: User) -> None:
     """Erase the account and everything in it, files included."""
     with transaction.atomic():
         for dossier in Dossier.objects.filter(owner=user):

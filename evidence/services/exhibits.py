@@ -5,9 +5,14 @@ written before the transaction that references them and removed if it fails; fil
 erased exhibits are removed only after the erasure commits.
 """
 
+from __future__ import annotations
+
 import hashlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max, Sum
 from django.utils import timezone
@@ -16,20 +21,25 @@ from django.utils.translation import gettext as _
 from evidence.custody import storage
 from evidence.custody.journal import lock_dossier, record_event
 from evidence.ingest.files import UploadRefused, inspect_upload
-from evidence.models import Event, Exhibit
+from evidence.models import Dossier, Event, Exhibit
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 Action = Event.Action
 
 
-def stored_bytes(dossier):
+def stored_bytes(dossier: Dossier) -> int:
     return dossier.exhibits.aggregate(total=Sum("size"))["total"] or 0
 
 
-def _next_position(dossier):
+def _next_position(dossier: Dossier) -> int:
     return (dossier.exhibits.aggregate(last=Max("position"))["last"] or 0) + 1
 
 
-def _create_exhibit(*, dossier, actor, details, **fields):
+def _create_exhibit(
+    *, dossier: Dossier, actor: User, details: dict[str, Any], **fields: Any
+) -> Exhibit:
     """Create one exhibit and its event, in the caller's transaction."""
     lock_dossier(dossier)
     exhibit = Exhibit.objects.create(
@@ -45,7 +55,9 @@ def _create_exhibit(*, dossier, actor, details, **fields):
     return exhibit
 
 
-def add_file_exhibit(*, dossier, actor, uploaded_file, details):
+def add_file_exhibit(
+    *, dossier: Dossier, actor: User, uploaded_file: UploadedFile, details: dict[str, Any]
+) -> Exhibit:
     """Inspect, store and record one uploaded file. Raises ``UploadRefused``.
 
     ``details`` are the victim's statements (date, platform, author…), shared by every
@@ -85,7 +97,7 @@ def add_file_exhibit(*, dossier, actor, uploaded_file, details):
         raise
 
 
-def _check_quota(dossier, size):
+def _check_quota(dossier: Dossier, size: int) -> None:
     if stored_bytes(dossier) + size > settings.CYBERAIDE_DOSSIER_QUOTA_BYTES:
         raise UploadRefused(
             _("This dossier is full (%(limit)s MB). Start another dossier for more files.")
@@ -93,7 +105,9 @@ def _check_quota(dossier, size):
         )
 
 
-def add_message_exhibit(*, dossier, actor, text, details):
+def add_message_exhibit(
+    *, dossier: Dossier, actor: User, text: str, details: dict[str, Any]
+) -> Exhibit:
     """Keep a pasted message exactly as received (line endings made uniform)."""
     data = text.encode("utf-8")
     with transaction.atomic():
@@ -110,7 +124,7 @@ def add_message_exhibit(*, dossier, actor, text, details):
         )
 
 
-def add_link_exhibit(*, dossier, actor, details):
+def add_link_exhibit(*, dossier: Dossier, actor: User, details: dict[str, Any]) -> Exhibit:
     """Record a link. The server never fetches it: the victim's screenshot is the proof."""
     data = details["content_url"].encode("utf-8")
     with transaction.atomic():
@@ -125,7 +139,7 @@ def add_link_exhibit(*, dossier, actor, details):
         )
 
 
-def _sha256(data):
+def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
@@ -141,7 +155,7 @@ EDITABLE_FIELDS = (
 )
 
 
-def edit_exhibit(*, exhibit, actor, details):
+def edit_exhibit(*, exhibit: Exhibit, actor: User, details: dict[str, Any]) -> bool:
     """Correct what the victim stated. The journal keeps the old and new values."""
     changes = {}
     for field in EDITABLE_FIELDS:
@@ -166,7 +180,7 @@ def edit_exhibit(*, exhibit, actor, details):
     return True
 
 
-def _json_value(value):
+def _json_value(value: Any) -> Any:
     if value is None:
         return None
     if hasattr(value, "isoformat"):
@@ -174,7 +188,7 @@ def _json_value(value):
     return str(value)
 
 
-def move_exhibit(*, exhibit, actor, offset):
+def move_exhibit(*, exhibit: Exhibit, actor: User, offset: int) -> bool:
     """Swap the exhibit with its neighbour above (offset -1) or below (+1). A withdrawn
     exhibit has no place in the order: nothing moves, and False comes back."""
     with transaction.atomic():
@@ -203,7 +217,7 @@ def move_exhibit(*, exhibit, actor, offset):
     return True
 
 
-def withdraw_exhibit(*, exhibit, actor):
+def withdraw_exhibit(*, exhibit: Exhibit, actor: User) -> None:
     """Take the exhibit out of the dossier and its PDF; it stays in the journal and can
     be put back."""
     with transaction.atomic():
@@ -215,7 +229,7 @@ def withdraw_exhibit(*, exhibit, actor):
         )
 
 
-def restore_exhibit(*, exhibit, actor):
+def restore_exhibit(*, exhibit: Exhibit, actor: User) -> None:
     with transaction.atomic():
         lock_dossier(exhibit.dossier)
         exhibit.withdrawn_at = None
@@ -226,7 +240,7 @@ def restore_exhibit(*, exhibit, actor):
         )
 
 
-def erase_exhibit(*, exhibit, actor):
+def erase_exhibit(*, exhibit: Exhibit, actor: User) -> None:
     """Erase the exhibit and its files for good. Its hash stays in the journal."""
     files = [exhibit.original_file, exhibit.display_file, exhibit.thumbnail_file]
     with transaction.atomic():
@@ -242,7 +256,7 @@ def erase_exhibit(*, exhibit, actor):
         transaction.on_commit(lambda: storage.delete_files(files))
 
 
-def renumber_in_date_order(*, dossier, actor, key):
+def renumber_in_date_order(*, dossier: Dossier, actor: User, key: Callable[[Exhibit], Any]) -> None:
     """Number the exhibits in the order of the facts."""
     with transaction.atomic():
         lock_dossier(dossier)

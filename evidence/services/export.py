@@ -4,9 +4,13 @@ For each dossier: the originals exactly as received, the display copies, and a
 ``manifest.json`` with every exhibit's metadata and SHA-256 and the whole journal.
 """
 
+from __future__ import annotations
+
+import datetime
 import json
 import tempfile
 import zipfile
+from typing import IO, TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -15,22 +19,26 @@ from evidence.custody import storage
 from evidence.custody.journal import record_event, verify_journal
 from evidence.models import Dossier, Event
 
+if TYPE_CHECKING:
+    from accounts.models import User
 
-def build_account_export(*, user):
+
+def build_account_export(*, user: User) -> IO[bytes]:
     """Write the export to a temporary file and return it, positioned at the start."""
     archive = tempfile.TemporaryFile()  # noqa: SIM115 -- handed to the response, which closes it
+    dossiers: list[dict[str, Any]] = []
     manifest = {
         "format": "cyberaide-export/1",
         "exported_at": timezone.now().isoformat(),
         "account": {"username": user.get_username(), "email": user.email},
-        "dossiers": [],
+        "dossiers": dossiers,
     }
     with zipfile.ZipFile(archive, "w") as zipped:
         for index, dossier in enumerate(Dossier.objects.filter(owner=user), start=1):
             with transaction.atomic():
                 record_event(dossier=dossier, actor=user, action=Event.Action.DOSSIER_EXPORTED)
             folder = f"dossier-{index}"
-            manifest["dossiers"].append(_export_dossier(zipped, dossier, folder))
+            dossiers.append(_export_dossier(zipped, dossier, folder))
         zipped.writestr(
             "manifest.json",
             json.dumps(manifest, ensure_ascii=False, indent=2),
@@ -40,7 +48,7 @@ def build_account_export(*, user):
     return archive
 
 
-def _export_dossier(zipped, dossier, folder):
+def _export_dossier(zipped: zipfile.ZipFile, dossier: Dossier, folder: str) -> dict[str, Any]:
     events = list(dossier.events.order_by("sequence"))
     journal_ok, _broken = verify_journal(dossier, events)
     exhibits = []
@@ -112,5 +120,5 @@ def _export_dossier(zipped, dossier, folder):
     }
 
 
-def _iso(value):
+def _iso(value: datetime.date | datetime.time | None) -> str | None:
     return value.isoformat() if value else None

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from cyberaide.http import posted
+from cyberaide.text import Text
 from evidence.custody import storage
 from evidence.forms import letter as letter_forms
 from evidence.letter.deadlines import dossier_press_law_deadline
@@ -24,7 +25,7 @@ from guidance.glossary import GLOSSARY
 @dataclass(frozen=True)
 class LetterStep:
     slug: str
-    title: str
+    title: Text
     form_class: type
     # The legal words the step uses, linked to their plain-words explanation.
     terms: tuple = ()

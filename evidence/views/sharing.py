@@ -252,11 +252,12 @@ def claim_dossier(request):
             messages.success(request, _("The dossier is yours now."))
             return redirect("evidence:dossier_detail", dossier.public_id)
         return _claim_choice(request, form, status=400)
-    form = ClaimCodeForm(posted(request), initial={"code": request.GET.get("code", "")})
-    if request.method == "POST" and form.is_valid():
-        return _claim_choice(request, ClaimForm(initial={"code": form.cleaned_data["code"]}))
-    status = 400 if form.errors else 200
-    return render(request, "evidence/sharing/claim.html", {"form": form}, status=status)
+    code_form = ClaimCodeForm(posted(request), initial={"code": request.GET.get("code", "")})
+    if request.method == "POST" and code_form.is_valid():
+        code = code_form.cleaned_data["code"]
+        return _claim_choice(request, ClaimForm(initial={"code": code}))
+    status = 400 if code_form.errors else 200
+    return render(request, "evidence/sharing/claim.html", {"form": code_form}, status=status)
 
 
 def _claim_choice(request, form, status=200):
