@@ -1,7 +1,7 @@
 """The evidence app's models, one module per part; importing them from ``evidence.models``
 is the one way to reach them."""
 
-from evidence.models.access import SCOPE_PHRASES, Access, Capability, Scope
+from evidence.models.access import Capability, Scope
 from evidence.models.documents import GeneratedDocument
 from evidence.models.dossiers import Dossier, DossierQuerySet
 from evidence.models.exhibits import FILE_EXTENSIONS, Exhibit, Platform, is_online_place
@@ -11,8 +11,6 @@ from evidence.models.sharing import Handover, HelperGrant, HelperInvitation, Sig
 
 __all__ = [
     "FILE_EXTENSIONS",
-    "SCOPE_PHRASES",
-    "Access",
     "AppendOnlyQuerySet",
     "Capability",
     "Complaint",

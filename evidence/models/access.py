@@ -1,10 +1,16 @@
-"""Who may do what in a dossier: the capability a person has, and the scopes a pupil
-gives a helper (school staff)."""
+"""Who may do what in a dossier, in one vocabulary.
+
+A ``Capability`` is what a person may do (each level includes the ones below it); a
+``Scope`` is what a pupil lets a helper do, and maps to one capability; the phrase people
+read ("You may: see it and add exhibits") is derived from the scope's label. The views
+receive a ``DossierAccess`` (``evidence.views.access``) that puts a dossier and the
+requester's capability together.
+"""
 
 import enum
-from dataclasses import dataclass
 
 from django.db import models
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from cyberaide.text import Text
@@ -19,43 +25,23 @@ class Capability(enum.IntEnum):
     OWN = 4
 
 
-@dataclass(frozen=True)
-class Access:
-    """A person's capability in one dossier, as templates and views ask about it."""
-
-    capability: Capability
-
-    def allows(self, need):
-        return self.capability >= need
-
-    @property
-    def is_owner(self):
-        return self.capability == Capability.OWN
-
-    @property
-    def is_helper(self):
-        return self.capability < Capability.OWN
-
-    @property
-    def can_add(self):
-        return self.capability >= Capability.ADD
-
-    @property
-    def can_make_pdf(self):
-        return self.capability >= Capability.PDF
+def _in_a_sentence(label: Text) -> str:
+    text = str(label)
+    return text[:1].lower() + text[1:]
 
 
 class Scope(models.TextChoices):
-    """What a pupil lets a helper do in their dossier."""
+    """What a pupil lets a helper do in their dossier; each is one ``Capability``."""
 
     READ = "read", _("See the dossier")
     ADD = "add", _("See it and add exhibits")
     PDF = "pdf", _("See it, add exhibits and prepare the PDFs")
 
+    @property
+    def capability(self) -> Capability:
+        return Capability[self.name]
 
-# The scope inside a sentence ("You may: see it and add exhibits.").
-SCOPE_PHRASES: dict[str, Text] = {
-    Scope.READ: _("see the dossier"),
-    Scope.ADD: _("see it and add exhibits"),
-    Scope.PDF: _("see it, add exhibits and prepare the PDFs"),
-}
+    @property
+    def phrase(self) -> Text:
+        """The scope inside a sentence, translated when shown: "see it and add exhibits"."""
+        return lazy(_in_a_sentence, str)(self.label)

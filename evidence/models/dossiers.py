@@ -7,27 +7,20 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
-
-from evidence.models.access import Capability
 
 
 class DossierQuerySet(models.QuerySet):
     def visible_to(self, user):
         """The dossiers this user may open: their own, and those a pupil lets them help
-        with (an active grant). Everything else answers 404.
-
-        Each dossier carries ``helper_scope``: the scope of the user's active grant, if any.
-        """
+        with (an active grant). Everything else answers 404."""
         if not user.is_authenticated:
             return self.none()
         from evidence.models.sharing import HelperGrant
 
         grants = HelperGrant.objects.filter(dossier=OuterRef("pk"), helper=user, revoked_at=None)
-        return self.annotate(helper_scope=Subquery(grants.values("scope")[:1])).filter(
-            Q(owner=user) | Q(helper_scope__isnull=False)
-        )
+        return self.filter(Q(owner=user) | Exists(grants))
 
     def owned_by(self, user):
         """The user's own dossiers: not those they help with, nor those they started
@@ -37,10 +30,6 @@ class DossierQuerySet(models.QuerySet):
             .filter(owner=user)
             .filter(Q(handover=None) | Q(handover__claimed_at__isnull=False))
         )
-
-    def helped_by(self, user):
-        """The dossiers other people let this user help with."""
-        return self.visible_to(user).exclude(owner=user)
 
     def awaiting_claim_from(self, user):
         """Dossiers this staff member started for a pupil who has not taken them yet."""
@@ -73,15 +62,6 @@ class Dossier(models.Model):
 
     def __str__(self):
         return self.title
-
-    def capability_of(self, user):
-        """What ``user`` may do here; the dossier must come from ``visible_to(user)``."""
-        if self.owner_id == user.pk:
-            return Capability.OWN
-        from evidence.models.sharing import HelperGrant
-
-        # ``helper_scope`` is annotated by ``visible_to``, which every lookup goes through.
-        return HelperGrant.CAPABILITIES[self.helper_scope]  # type: ignore[attr-defined]
 
     @property
     def awaiting_claim(self):

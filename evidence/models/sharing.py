@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from evidence.models.access import SCOPE_PHRASES, Capability, Scope
+from evidence.models.access import Scope
 
 
 class HelperInvitation(models.Model):
@@ -45,7 +45,7 @@ class HelperInvitation(models.Model):
 
     @property
     def scope_phrase(self):
-        return SCOPE_PHRASES[self.scope]
+        return Scope(self.scope).phrase
 
     @property
     def is_open(self):
@@ -58,12 +58,6 @@ class HelperInvitation(models.Model):
 
 class HelperGrant(models.Model):
     """One person helping with one dossier, within a scope, until the pupil revokes it."""
-
-    CAPABILITIES: dict[str, Capability] = {
-        Scope.READ: Capability.READ,
-        Scope.ADD: Capability.ADD,
-        Scope.PDF: Capability.PDF,
-    }
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     dossier = models.ForeignKey(
@@ -96,7 +90,7 @@ class HelperGrant(models.Model):
 
     @property
     def scope_phrase(self):
-        return SCOPE_PHRASES[self.scope]
+        return Scope(self.scope).phrase
 
 
 class Handover(models.Model):

@@ -1,5 +1,7 @@
 """A victim's dossiers: the list, a new one, a dossier's page, renaming it."""
 
+from dataclasses import dataclass
+
 from django.shortcuts import redirect, render
 
 from cyberaide.http import posted
@@ -8,9 +10,24 @@ from evidence.forms.exhibits import (
     DossierForm,
 )
 from evidence.letter.deadlines import press_law_deadline
-from evidence.models import Capability, Dossier, Exhibit, GeneratedDocument
+from evidence.models import Capability, Dossier, Event, Exhibit, GeneratedDocument, HelperGrant
 from evidence.services import dossiers as dossier_services
 from evidence.views.access import get_dossier, private
+
+
+@dataclass(frozen=True)
+class JournalLine:
+    """An event as the dossier's page shows it: who asked, and as which helper."""
+
+    event: Event
+    requested_by: str  # for a PDF made by the task: the person who asked for it
+    helper: HelperGrant | None  # when the person is one of the dossier's helpers
+
+
+@dataclass(frozen=True)
+class NumberedExhibit:
+    number: int  # its number in the complaint, in the dossier's order
+    exhibit: Exhibit
 
 
 @private
@@ -34,33 +51,38 @@ def dossier_create(request):
 
 @private
 def dossier_detail(request, public_id):
-    dossier = get_dossier(request, public_id)
+    access = get_dossier(request, public_id)
+    dossier = access.dossier
     exhibits = list(dossier.exhibits.all())
     events = list(dossier.events.order_by("sequence"))
     journal_ok, broken_event = verify_journal(dossier, events)
     grants = list(dossier.helper_grants.select_related("helper"))
     helpers_by_name = {grant.helper.get_username(): grant for grant in grants}
+    journal = []
     for event in events:
         # A PDF is recorded by the task that made it, for the person who asked for it.
-        event.requested_by = event.details.get("requested_by", "")
-        event.helper = helpers_by_name.get(event.requested_by or event.actor)
+        requested_by = event.details.get("requested_by", "")
+        helper = helpers_by_name.get(requested_by or event.actor)
+        journal.append(JournalLine(event, requested_by, helper))
     numbered = [exhibit for exhibit in exhibits if exhibit.withdrawn_at is None]
-    for number, exhibit in enumerate(numbered, start=1):
-        exhibit.number = number
     complaint = getattr(dossier, "complaint", None)
     context = {
         "dossier": dossier,
-        "chronology": sorted(numbered, key=Exhibit.chronological_key),
+        "access": access,
+        # In the order of the facts, each with its number in the complaint ("Pièce n° k").
+        "chronology": sorted(
+            (NumberedExhibit(number, exhibit) for number, exhibit in enumerate(numbered, 1)),
+            key=lambda item: Exhibit.chronological_key(item.exhibit),
+        ),
         "withdrawn": [
-            exhibit
-            for exhibit in exhibits
-            if exhibit.withdrawn_at is not None and dossier.access.is_owner
+            exhibit for exhibit in exhibits if exhibit.withdrawn_at is not None and access.is_owner
         ],
         "active_grants": [grant for grant in grants if grant.revoked_at is None],
         "my_grant": next(
             (g for g in grants if g.helper_id == request.user.pk and g.revoked_at is None), None
         ),
         "events": events,
+        "journal": journal,
         "journal_ok": journal_ok,
         "broken_event": broken_event,
         "in_date_order": numbered == sorted(numbered, key=Exhibit.chronological_key),
@@ -70,7 +92,7 @@ def dossier_detail(request, public_id):
         "signalements_made": dossier.documents.filter(
             kind=GeneratedDocument.Kind.SIGNALEMENT, status=GeneratedDocument.Status.READY
         ).select_related("signalement")
-        if dossier.access.is_owner
+        if access.is_owner
         else (),
     }
     return render(request, "evidence/dossiers/detail.html", context)
@@ -78,7 +100,8 @@ def dossier_detail(request, public_id):
 
 @private
 def dossier_rename(request, public_id):
-    dossier = get_dossier(request, public_id, Capability.OWN)
+    access = get_dossier(request, public_id, Capability.OWN)
+    dossier = access.dossier
     form = DossierForm(posted(request), instance=dossier)
     if request.method == "POST" and form.is_valid():
         dossier_services.rename_dossier(

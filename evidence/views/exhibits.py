@@ -25,7 +25,8 @@ from evidence.views.access import get_dossier, get_exhibit, private
 
 @private
 def add_files(request, public_id):
-    dossier = get_dossier(request, public_id, Capability.ADD)
+    access = get_dossier(request, public_id, Capability.ADD)
+    dossier = access.dossier
     data = posted(request)
     form = FileExhibitForm(data, request.FILES if data is not None else None)
     accepted, refused = [], []
@@ -61,7 +62,8 @@ def add_files(request, public_id):
 
 def _add_text_exhibit(request, public_id, *, form_class, add, done, template_name):
     """The message and link pages: one form, one service call, back to the dossier."""
-    dossier = get_dossier(request, public_id, Capability.ADD)
+    access = get_dossier(request, public_id, Capability.ADD)
+    dossier = access.dossier
     form = form_class(posted(request))
     if request.method == "POST" and form.is_valid():
         add(dossier=dossier, actor=request.user, form=form)
@@ -102,7 +104,8 @@ def add_link(request, public_id):
 @private
 @require_POST
 def renumber(request, public_id):
-    dossier = get_dossier(request, public_id, Capability.OWN)
+    access = get_dossier(request, public_id, Capability.OWN)
+    dossier = access.dossier
     exhibit_services.renumber_in_date_order(
         dossier=dossier, actor=request.user, key=Exhibit.chronological_key
     )
@@ -112,7 +115,7 @@ def renumber(request, public_id):
 
 @private
 def exhibit_edit(request, public_id, exhibit_id):
-    exhibit = get_exhibit(request, public_id, exhibit_id, Capability.OWN)
+    _access, exhibit = get_exhibit(request, public_id, exhibit_id, Capability.OWN)
     initial = {name: getattr(exhibit, name) for name in ExhibitDetailsForm.base_fields}
     form = ExhibitDetailsForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -132,7 +135,7 @@ def exhibit_edit(request, public_id, exhibit_id):
 @private
 @require_POST
 def exhibit_move(request, public_id, exhibit_id):
-    exhibit = get_exhibit(request, public_id, exhibit_id, Capability.OWN)
+    _access, exhibit = get_exhibit(request, public_id, exhibit_id, Capability.OWN)
     form = MoveForm(request.POST)
     if exhibit.withdrawn_at is not None:
         messages.error(request, _("This exhibit is withdrawn: put it back before moving it."))
@@ -145,7 +148,7 @@ def exhibit_move(request, public_id, exhibit_id):
 @private
 @require_POST
 def exhibit_withdraw(request, public_id, exhibit_id):
-    exhibit = get_exhibit(request, public_id, exhibit_id, Capability.OWN)
+    _access, exhibit = get_exhibit(request, public_id, exhibit_id, Capability.OWN)
     if exhibit.withdrawn_at is None:
         exhibit_services.withdraw_exhibit(exhibit=exhibit, actor=request.user)
         messages.success(
@@ -157,7 +160,7 @@ def exhibit_withdraw(request, public_id, exhibit_id):
 @private
 @require_POST
 def exhibit_restore(request, public_id, exhibit_id):
-    exhibit = get_exhibit(request, public_id, exhibit_id, Capability.OWN)
+    _access, exhibit = get_exhibit(request, public_id, exhibit_id, Capability.OWN)
     if exhibit.withdrawn_at is not None:
         exhibit_services.restore_exhibit(exhibit=exhibit, actor=request.user)
         messages.success(request, _("The exhibit is back in the dossier."))
@@ -166,7 +169,7 @@ def exhibit_restore(request, public_id, exhibit_id):
 
 @private
 def exhibit_erase(request, public_id, exhibit_id):
-    exhibit = get_exhibit(request, public_id, exhibit_id, Capability.OWN)
+    _access, exhibit = get_exhibit(request, public_id, exhibit_id, Capability.OWN)
     if request.method == "POST":
         dossier_id = exhibit.dossier.public_id
         exhibit_services.erase_exhibit(exhibit=exhibit, actor=request.user)
@@ -188,7 +191,7 @@ FILE_VARIANTS = {
 def exhibit_file(request, public_id, exhibit_id, variant):
     """Serve one of an exhibit's files after the access check; the original only as a
     download, under a name chosen by the server."""
-    exhibit = get_exhibit(request, public_id, exhibit_id)
+    _access, exhibit = get_exhibit(request, public_id, exhibit_id)
     field = FILE_VARIANTS.get(variant)
     name = getattr(exhibit, field) if field else ""
     if not name:

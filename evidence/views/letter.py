@@ -71,7 +71,8 @@ def next_url(dossier, slug):
 
 @private
 def letter_step(request, public_id, slug):
-    dossier = get_dossier(request, public_id, Capability.PDF)
+    access = get_dossier(request, public_id, Capability.PDF)
+    dossier = access.dossier
     step = next((step for step in STEPS if step.slug == slug), None)
     if step is None:
         raise Http404
@@ -83,6 +84,7 @@ def letter_step(request, public_id, slug):
         return redirect(next_url(dossier, slug))
     context = {
         "dossier": dossier,
+        "access": access,
         "complaint": complaint,
         "form": form,
         "step": step,
@@ -96,11 +98,13 @@ def letter_step(request, public_id, slug):
 
 @private
 def letter_preview(request, public_id):
-    dossier = get_dossier(request, public_id, Capability.PDF)
+    access = get_dossier(request, public_id, Capability.PDF)
+    dossier = access.dossier
     complaint = getattr(dossier, "complaint", None)
     problems = pdf_context.complaint_problems(dossier)
     context = {
         "dossier": dossier,
+        "access": access,
         "complaint": complaint,
         "problems": problems,
         "steps": STEPS,
@@ -117,7 +121,8 @@ def letter_preview(request, public_id):
 @private
 @require_POST
 def letter_generate(request, public_id):
-    dossier = get_dossier(request, public_id, Capability.PDF)
+    access = get_dossier(request, public_id, Capability.PDF)
+    dossier = access.dossier
     try:
         documents.request_document(dossier=dossier, actor=request.user)
     except pdf_context.DossierNotReady as not_ready:
@@ -130,7 +135,8 @@ def letter_generate(request, public_id):
 
 @private
 def document_download(request, public_id, document_id):
-    dossier = get_dossier(request, public_id, Capability.PDF)
+    access = get_dossier(request, public_id, Capability.PDF)
+    dossier = access.dossier
     document = get_object_or_404(
         dossier.documents, public_id=document_id, status=GeneratedDocument.Status.READY
     )

@@ -20,7 +20,7 @@ from evidence.forms.sharing import (
     ScopeForm,
     StartForPupilForm,
 )
-from evidence.models import SCOPE_PHRASES, Capability, Dossier
+from evidence.models import Capability, Dossier, HelperGrant
 from evidence.sharing import grants, handovers
 from evidence.sharing.codes import CodeRefused
 from evidence.views.access import get_dossier, private
@@ -34,14 +34,14 @@ def code_link(request, url_name, code):
 def _helpers_page(request, dossier, form, status=200):
     grants = list(dossier.helper_grants.select_related("helper"))
     active = [grant for grant in grants if grant.revoked_at is None]
-    for grant in active:
-        grant.scope_form = ScopeForm(
-            initial={"scope": grant.scope}, auto_id=f"id_%s_{grant.public_id}"
-        )
     context = {
         "dossier": dossier,
         "form": form,
-        "grants": active,
+        # Each active grant with the form that changes its scope.
+        "grants": [
+            (grant, ScopeForm(initial={"scope": grant.scope}, auto_id=f"id_%s_{grant.public_id}"))
+            for grant in active
+        ],
         "revoked": [grant for grant in grants if grant.revoked_at is not None],
         "invitations": [
             invitation for invitation in dossier.invitations.all() if invitation.is_open
@@ -52,14 +52,16 @@ def _helpers_page(request, dossier, form, status=200):
 
 @private
 def helpers_page(request, public_id):
-    dossier = get_dossier(request, public_id, Capability.OWN)
+    access = get_dossier(request, public_id, Capability.OWN)
+    dossier = access.dossier
     return _helpers_page(request, dossier, InvitationForm())
 
 
 @private
 @require_POST
 def invite_helper(request, public_id):
-    dossier = get_dossier(request, public_id, Capability.OWN)
+    access = get_dossier(request, public_id, Capability.OWN)
+    dossier = access.dossier
     form = InvitationForm(request.POST)
     if not form.is_valid():
         return _helpers_page(request, dossier, form, status=400)
@@ -87,7 +89,8 @@ def code_to_show(request, key):
 
 @private
 def invitation_code(request, public_id, invitation_id):
-    dossier = get_dossier(request, public_id, Capability.OWN)
+    access = get_dossier(request, public_id, Capability.OWN)
+    dossier = access.dossier
     invitation = get_object_or_404(dossier.invitations, public_id=invitation_id)
     code = code_to_show(request, invitation.public_id)
     context = {
@@ -102,7 +105,8 @@ def invitation_code(request, public_id, invitation_id):
 @private
 @require_POST
 def cancel_invitation(request, public_id, invitation_id):
-    dossier = get_dossier(request, public_id, Capability.OWN)
+    access = get_dossier(request, public_id, Capability.OWN)
+    dossier = access.dossier
     invitation = get_object_or_404(dossier.invitations, public_id=invitation_id)
     if invitation.is_open:
         grants.cancel_invitation(invitation=invitation, actor=request.user)
@@ -113,7 +117,8 @@ def cancel_invitation(request, public_id, invitation_id):
 @private
 @require_POST
 def revoke_helper(request, public_id, grant_id):
-    dossier = get_dossier(request, public_id, Capability.OWN)
+    access = get_dossier(request, public_id, Capability.OWN)
+    dossier = access.dossier
     grant = get_object_or_404(dossier.helper_grants.select_related("helper"), public_id=grant_id)
     if grants.revoke_helper(grant=grant, actor=request.user):
         messages.success(
@@ -127,7 +132,8 @@ def revoke_helper(request, public_id, grant_id):
 @require_POST
 def leave_dossier(request, public_id):
     """A helper stops helping with a dossier, of their own accord."""
-    dossier = get_dossier(request, public_id)
+    access = get_dossier(request, public_id)
+    dossier = access.dossier
     grant = dossier.helper_grants.filter(helper=request.user, revoked_at=None).first()
     if grant is None:
         raise PermissionDenied(_("You do not help with this dossier: it is yours."))
@@ -139,7 +145,8 @@ def leave_dossier(request, public_id):
 @private
 @require_POST
 def change_helper_scope(request, public_id, grant_id):
-    dossier = get_dossier(request, public_id, Capability.OWN)
+    access = get_dossier(request, public_id, Capability.OWN)
+    dossier = access.dossier
     grant = get_object_or_404(
         dossier.helper_grants.select_related("helper"), public_id=grant_id, revoked_at=None
     )
@@ -159,11 +166,11 @@ def change_helper_scope(request, public_id, grant_id):
 @private
 def helping(request):
     """Dossiers I help with, and those I started that wait for their pupil."""
-    dossiers = list(Dossier.objects.helped_by(request.user).select_related("owner"))
-    for dossier in dossiers:
-        dossier.scope_phrase = SCOPE_PHRASES[dossier.helper_scope]
+    grants = HelperGrant.objects.filter(helper=request.user, revoked_at=None).exclude(
+        dossier__owner=request.user
+    )
     context = {
-        "dossiers": dossiers,
+        "grants": grants.select_related("dossier__owner").order_by("-dossier__created_at"),
         "awaiting": Dossier.objects.awaiting_claim_from(request.user).select_related("handover"),
     }
     return render(request, "evidence/sharing/helping.html", context)
@@ -205,15 +212,17 @@ def start_for_pupil(request):
 
 
 def get_dossier_awaiting_claim(request, public_id):
-    dossier = get_dossier(request, public_id, Capability.OWN)
+    access = get_dossier(request, public_id, Capability.OWN)
+    dossier = access.dossier
     if not dossier.awaiting_claim:
         raise Http404
-    return dossier
+    return access
 
 
 @private
 def claim_code(request, public_id):
-    dossier = get_dossier_awaiting_claim(request, public_id)
+    access = get_dossier_awaiting_claim(request, public_id)
+    dossier = access.dossier
     code = code_to_show(request, dossier.public_id)
     context = {
         "dossier": dossier,
@@ -227,7 +236,8 @@ def claim_code(request, public_id):
 @private
 @require_POST
 def renew_claim_code(request, public_id):
-    dossier = get_dossier_awaiting_claim(request, public_id)
+    access = get_dossier_awaiting_claim(request, public_id)
+    dossier = access.dossier
     code = handovers.renew_claim_code(dossier=dossier, actor=request.user)
     keep_code_to_show(request, dossier.public_id, code)
     return redirect("evidence:claim_code", dossier.public_id)

@@ -19,20 +19,22 @@ from evidence.views.access import get_dossier, private
 def get_signalement_dossier(request, public_id):
     """A dossier where this user may write a report to the prosecutor: a helper with the
     PDF scope, or the staff member who started it while the pupil has not taken it yet."""
-    dossier = get_dossier(request, public_id, Capability.PDF)
-    if dossier.access.is_owner and not dossier.awaiting_claim:
+    access = get_dossier(request, public_id, Capability.PDF)
+    dossier = access.dossier
+    if access.is_owner and not dossier.awaiting_claim:
         raise PermissionDenied(
             _(
                 "A report to the prosecutor is written by the staff member who helps you. "
                 "Your own letter is the complaint."
             )
         )
-    return dossier
+    return access
 
 
 @private
 def signalement_edit(request, public_id):
-    dossier = get_signalement_dossier(request, public_id)
+    access = get_signalement_dossier(request, public_id)
+    dossier = access.dossier
     signalement = Signalement.objects.filter(dossier=dossier, author=request.user).first()
     form = SignalementForm(
         posted(request), instance=signalement, initial=_signalement_initial(request, dossier)
@@ -57,7 +59,8 @@ def _signalement_initial(request, dossier):
 
 @private
 def signalement_preview(request, public_id):
-    dossier = get_signalement_dossier(request, public_id)
+    access = get_signalement_dossier(request, public_id)
+    dossier = access.dossier
     signalement = Signalement.objects.filter(dossier=dossier, author=request.user).first()
     if signalement is None:
         return redirect("evidence:signalement_edit", dossier.public_id)
@@ -74,7 +77,8 @@ def signalement_preview(request, public_id):
 @private
 @require_POST
 def signalement_generate(request, public_id):
-    dossier = get_signalement_dossier(request, public_id)
+    access = get_signalement_dossier(request, public_id)
+    dossier = access.dossier
     signalement = get_object_or_404(Signalement, dossier=dossier, author=request.user)
     signalement.dossier = dossier
     try:

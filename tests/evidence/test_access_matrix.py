@@ -208,7 +208,7 @@ def test_claire_gets_what_her_scope_allows_and_a_clear_403_for_the_rest(
     client, world, settings, scope
 ):
     HelperGrant.objects.filter(pk=world["grant"].pk).update(scope=scope)
-    capability = HelperGrant.CAPABILITIES[scope]
+    capability = Scope(scope).capability
     client.force_login(world["claire"])
     before = snapshot(world, settings)
     for name, url in dossier_urls(world).items():
