@@ -1,11 +1,19 @@
+from crispy_forms.layout import HTML
 from django import forms
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+from cyberaide.form_layout import Actions, LaidOut
 
-class SignupForm(UserCreationForm):
+
+class SignupForm(LaidOut, UserCreationForm):
     """Username and password; the e-mail address is optional."""
+
+    actions = Actions(_("Create my account"))
+    before = (HTML('{% if next %}<input type="hidden" name="next" value="{{ next }}">{% endif %}'),)
 
     email = forms.EmailField(
         label=_("E-mail address (optional)"),
@@ -39,7 +47,10 @@ class SignupForm(UserCreationForm):
         return username
 
 
-class LoginForm(AuthenticationForm):
+class LoginForm(LaidOut, AuthenticationForm):
+    actions = Actions(_("Log in"))
+    before = (HTML('<input type="hidden" name="next" value="{{ next }}">'),)
+
     error_messages = {
         "invalid_login": _(
             "This username and password do not match an account. Check them and try again."
@@ -50,7 +61,10 @@ class LoginForm(AuthenticationForm):
     }
 
 
-class DeleteAccountForm(forms.Form):
+class DeleteAccountForm(LaidOut, forms.Form):
+    actions = Actions(_("Delete my account and everything in it"), css_class="button-danger")
+    form_action = reverse_lazy("accounts:delete")
+
     password = forms.CharField(
         label=_("Your password"),
         strip=False,
@@ -70,3 +84,7 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("This password is not right."), code="wrong_password")
         return password
+
+
+class PasswordChangeForm(LaidOut, auth_forms.PasswordChangeForm):
+    actions = Actions(_("Change my password"))

@@ -3,7 +3,7 @@ from django.urls import path, reverse_lazy
 from django.views.decorators.cache import never_cache
 
 from accounts import views
-from accounts.forms import LoginForm
+from accounts.forms import LoginForm, PasswordChangeForm
 
 app_name = "accounts"
 
@@ -25,6 +25,7 @@ urlpatterns = [
         "password/",
         auth_views.PasswordChangeView.as_view(
             template_name="accounts/password_change.html",
+            form_class=PasswordChangeForm,
             success_url=reverse_lazy("accounts:password_changed"),
         ),
         name="password_change",

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    "crispy_forms",
     "django_tasks",
     "django_tasks_db",
 ]
@@ -116,6 +117,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "cyberaide.User"
+
+# Forms lay themselves out in Python (cyberaide/form_layout.py) and render through the
+# project's own template pack, templates/cyberaide/: today's accessible markup, no CSS
+# framework.
+CRISPY_TEMPLATE_PACK = "cyberaide"
+CRISPY_ALLOWED_TEMPLATE_PACKS = ("cyberaide",)
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",

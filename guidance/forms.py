@@ -1,5 +1,8 @@
 from django import forms
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
+
+from cyberaide.form_layout import Actions, LaidOut
 
 YES_NO_UNSURE = [("yes", _("Yes")), ("no", _("No")), ("unsure", _("I don't know"))]
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
@@ -15,8 +18,12 @@ def question(label, choices, help_text=""):
     )
 
 
-class SituationForm(forms.Form):
+class SituationForm(LaidOut, forms.Form):
     """A few questions, sent by GET: nothing is stored and nothing identifies anyone."""
+
+    actions = Actions(_("Show me what to do"), name="answer", value="1")
+    form_action = reverse_lazy("guidance:situation")
+    form_method = "get"
 
     danger = question(
         _("Are you in danger right now?"),

@@ -6,10 +6,13 @@ import datetime
 from django import forms
 from django.conf import settings
 from django.core.validators import URLValidator
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
+from cyberaide.form_layout import Actions, LaidOut, link
+from cyberaide.text import Text
 from evidence.models import Dossier, Platform
 
 WEB_URL_MESSAGE = _("Enter a web address starting with http:// or https://.")
@@ -41,15 +44,25 @@ def web_url_field(label, *, required=False, help_text=""):
     )
 
 
-class DossierForm(forms.ModelForm):
+class DossierForm(LaidOut, forms.ModelForm):
+    actions = Actions(_("Start the dossier"))
+    form_action: Text = reverse_lazy("evidence:dossier_create")
+
     class Meta:
         model = Dossier
         fields = ["title"]
         widgets = {"title": forms.TextInput(attrs={"autocomplete": "off"})}
 
 
-class ExhibitDetailsForm(forms.Form):
+class DossierRenameForm(DossierForm):
+    actions = Actions(_("Save"), link("'evidence:dossier_detail' dossier.public_id", _("Cancel")))
+    form_action = ""
+
+
+class ExhibitDetailsForm(LaidOut, forms.Form):
     """What the victim states about a piece of evidence; shared by every kind."""
+
+    actions = Actions(_("Save the correction"))
 
     occurred_on = forms.DateField(
         label=_("Date of the facts"),
@@ -130,6 +143,7 @@ class MultipleFileField(forms.FileField):
 
 
 class FileExhibitForm(ExhibitDetailsForm):
+    actions = Actions(_("Add to the dossier"))
     field_order = ["files"]
     # A field named "files", as the page posts it: Django's form metaclass moves it into
     # ``base_fields``, so it never shadows ``BaseForm.files``; the stubs cannot see that.
@@ -147,6 +161,7 @@ class FileExhibitForm(ExhibitDetailsForm):
 
 
 class MessageExhibitForm(ExhibitDetailsForm):
+    actions = Actions(_("Add to the dossier"))
     field_order = ["text"]
     text = forms.CharField(
         label=_("The message, copied exactly"),
@@ -169,6 +184,7 @@ class MessageExhibitForm(ExhibitDetailsForm):
 
 
 class LinkExhibitForm(ExhibitDetailsForm):
+    actions = Actions(_("Add to the dossier"))
     field_order = ["content_url"]
     content_url = web_url_field(
         _("Link to the content"),

@@ -7,11 +7,22 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from cyberaide.form_layout import Actions, LaidOut, link
 from evidence.letter.offences import OFFENCES
 from evidence.models import Complaint
 
 
-class IdentityForm(forms.ModelForm):
+class LetterStep(LaidOut):
+    """Each step of the letter: saved, then on to the next; the letter is a link away."""
+
+    actions = Actions(
+        _("Save and continue"),
+        link("'evidence:letter_preview' dossier.public_id", _("See the letter")),
+        wrap=True,
+    )
+
+
+class IdentityForm(LetterStep, forms.ModelForm):
     class Meta:
         model = Complaint
         fields = [
@@ -65,7 +76,7 @@ class IdentityForm(forms.ModelForm):
         return born
 
 
-class RepresentativeForm(forms.ModelForm):
+class RepresentativeForm(LetterStep, forms.ModelForm):
     class Meta:
         model = Complaint
         fields = [
@@ -130,7 +141,7 @@ class RepresentativeForm(forms.ModelForm):
         return cleaned
 
 
-class RecipientForm(forms.ModelForm):
+class RecipientForm(LetterStep, forms.ModelForm):
     class Meta:
         model = Complaint
         fields = ["recipient", "recipient_town", "competence", "recipient_address"]
@@ -181,7 +192,7 @@ class RecipientForm(forms.ModelForm):
         return cleaned
 
 
-class AuthorsForm(forms.ModelForm):
+class AuthorsForm(LetterStep, forms.ModelForm):
     authors_known = forms.TypedChoiceField(
         label=_("Do you know who did it?"),
         choices=[("yes", _("Yes, at least one of them")), ("no", _("No, or not for sure"))],
@@ -217,7 +228,7 @@ class AuthorsForm(forms.ModelForm):
         return cleaned
 
 
-class FactsForm(forms.ModelForm):
+class FactsForm(LetterStep, forms.ModelForm):
     class Meta:
         model = Complaint
         fields = ["facts_period", "facts", "harm", "harm_amount", "witnesses"]
@@ -253,7 +264,7 @@ class FactsForm(forms.ModelForm):
         self.fields["facts"].required = True
 
 
-class OffencesForm(forms.ModelForm):
+class OffencesForm(LetterStep, forms.ModelForm):
     offences = forms.MultipleChoiceField(
         label=_("Possible offences (optional)"),
         required=False,

@@ -1,9 +1,12 @@
 """Forms for school staff helping a pupil: invitations, accepting one, starting a dossier
 with a pupil, and the pupil taking it over."""
 
+from crispy_forms.layout import HTML
 from django import forms
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+from cyberaide.form_layout import Actions, LaidOut
 from evidence.models import HelperInvitation, Scope
 
 ROLE_HELP = _("For example: CPE, teacher, school nurse, head teacher, anti-bullying lead.")
@@ -26,7 +29,13 @@ class ScopeForm(forms.Form):
     scope = forms.ChoiceField(label=_("What this person may do"), choices=Scope.choices)
 
 
-class InvitationForm(forms.ModelForm):
+class InvitationForm(LaidOut, forms.ModelForm):
+    actions = Actions(_("Make an invitation code"))
+
+    def __init__(self, *args, action="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.form_action = action  # the dossier's own invitation URL
+
     # Declared, not generated: a generated radio group would offer an empty "---------".
     scope = forms.ChoiceField(
         label=_("What this person may do"),
@@ -58,13 +67,19 @@ class HelperIdentityForm(forms.Form):
     )
 
 
-class AcceptInvitationForm(HelperIdentityForm):
+class AcceptInvitationForm(LaidOut, HelperIdentityForm):
+    actions = Actions(_("Accept"))
+    form_action = reverse_lazy("evidence:accept_invitation")
+
     code = CodeField()
 
     field_order = ["code", "role", "establishment"]
 
 
-class StartForPupilForm(HelperIdentityForm):
+class StartForPupilForm(LaidOut, HelperIdentityForm):
+    actions = Actions(_("Start the dossier"))
+    form_action = reverse_lazy("evidence:start_for_pupil")
+
     title = forms.CharField(
         label=_("A neutral title for the dossier"),
         max_length=120,
@@ -79,7 +94,10 @@ class StartForPupilForm(HelperIdentityForm):
     field_order = ["title", "role", "establishment", "pupil_agrees"]
 
 
-class ClaimCodeForm(forms.Form):
+class ClaimCodeForm(LaidOut, forms.Form):
+    actions = Actions(_("Continue"))
+    form_action = reverse_lazy("evidence:claim_dossier")
+
     code = CodeField()
 
 
@@ -88,6 +106,9 @@ NO_ACCESS = "none"
 
 class ClaimForm(ClaimCodeForm):
     """The pupil takes the dossier and says what the person who started it may still do."""
+
+    actions = Actions(_("Take the dossier"))
+    before = (HTML('<input type="hidden" name="step" value="confirm">'),)
 
     starter_scope = forms.ChoiceField(
         label=_("What may this person still do in your dossier?"),

@@ -3,11 +3,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cyberaide.form_layout import Actions, LaidOut
 from evidence.forms.sharing import ROLE_HELP
 from evidence.models import Signalement
 
 
-class SignalementForm(forms.ModelForm):
+class SignalementForm(LaidOut, forms.ModelForm):
+    actions = Actions(_("Save and see the report"), wrap=True)
+
     class Meta:
         model = Signalement
         fields = [

@@ -8,6 +8,7 @@ from cyberaide.http import posted
 from evidence.custody.journal import verify_journal
 from evidence.forms.exhibits import (
     DossierForm,
+    DossierRenameForm,
 )
 from evidence.letter.deadlines import press_law_deadline
 from evidence.models import Capability, Dossier, Event, Exhibit, GeneratedDocument, HelperGrant
@@ -102,7 +103,7 @@ def dossier_detail(request, public_id):
 def dossier_rename(request, public_id):
     access = get_dossier(request, public_id, Capability.OWN)
     dossier = access.dossier
-    form = DossierForm(posted(request), instance=dossier)
+    form = DossierRenameForm(posted(request), instance=dossier)
     if request.method == "POST" and form.is_valid():
         dossier_services.rename_dossier(
             dossier=dossier, actor=request.user, title=form.cleaned_data["title"]

@@ -31,6 +31,10 @@ def code_link(request, url_name, code):
     return request.build_absolute_uri(reverse(url_name) + "?" + urlencode({"code": code}))
 
 
+def invite_url(dossier):
+    return reverse("evidence:invite_helper", args=[dossier.public_id])
+
+
 def _helpers_page(request, dossier, form, status=200):
     grants = list(dossier.helper_grants.select_related("helper"))
     active = [grant for grant in grants if grant.revoked_at is None]
@@ -54,7 +58,7 @@ def _helpers_page(request, dossier, form, status=200):
 def helpers_page(request, public_id):
     access = get_dossier(request, public_id, Capability.OWN)
     dossier = access.dossier
-    return _helpers_page(request, dossier, InvitationForm())
+    return _helpers_page(request, dossier, InvitationForm(action=invite_url(dossier)))
 
 
 @private
@@ -62,7 +66,7 @@ def helpers_page(request, public_id):
 def invite_helper(request, public_id):
     access = get_dossier(request, public_id, Capability.OWN)
     dossier = access.dossier
-    form = InvitationForm(request.POST)
+    form = InvitationForm(request.POST, action=invite_url(dossier))
     if not form.is_valid():
         return _helpers_page(request, dossier, form, status=400)
     try:
