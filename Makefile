@@ -70,8 +70,11 @@ migrate: $(VENV)/.installed
 	@mkdir -p var
 	$(BIN)/python manage.py migrate --noinput -v 0
 
+# The development storage key lives outside the repository (bin/dev-storage-key says where);
+# a CYBERAIDE_STORAGE_KEY already set in the environment wins.
 run: pdf-libraries $(VENV)/.installed compilemessages migrate
-	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@key="$${CYBERAIDE_STORAGE_KEY:-$$(bin/dev-storage-key)}" && \
+		DJANGO_DEBUG=1 CYBERAIDE_STORAGE_KEY="$$key" $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: system-packages $(VENV)/.installed-dev compilemessages
 	$(BIN)/pytest $(PYTEST_ARGS)

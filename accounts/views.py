@@ -14,6 +14,8 @@ from django.views.decorators.http import require_POST
 
 from accounts.forms import DeleteAccountForm, SignupForm
 from cyberaide.http import posted
+from evidence.custody import storage
+from evidence.models import Dossier
 from evidence.services.dossiers import erase_account
 from evidence.services.export import build_account_export
 
@@ -59,7 +61,13 @@ def _safe_next(request):
 @login_required
 def my_data(request):
     form = DeleteAccountForm(user=request.user)
-    return render(request, "accounts/my_data.html", {"delete_form": form})
+    unreadable = [
+        dossier
+        for dossier in Dossier.objects.owned_by(request.user)
+        if not storage.can_open(dossier)
+    ]
+    context = {"delete_form": form, "unreadable": unreadable}
+    return render(request, "accounts/my_data.html", context)
 
 
 @login_required

@@ -27,6 +27,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from bench.common import bench_storage_key
+
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE_PATH = "/fr/guide/3/"
 TARGET_REQUESTS_PER_SECOND = 1500
@@ -63,6 +65,7 @@ def server_environment(data_dir):
         CYBERAIDE_DATA_DIR=data_dir,
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
         DJANGO_ALLOWED_HOSTS="127.0.0.1",
+        CYBERAIDE_STORAGE_KEY=bench_storage_key(),
     )
     return environment
 

@@ -6,9 +6,17 @@ import shutil
 import tempfile
 
 
+def bench_storage_key():
+    """A fresh storage key for one benchmark's throwaway data."""
+    import base64
+
+    return base64.urlsafe_b64encode(os.urandom(32)).decode()
+
+
 def setup_django(data_dir):
     os.environ["DJANGO_SETTINGS_MODULE"] = "cyberaide.settings"
     os.environ["CYBERAIDE_DATA_DIR"] = data_dir
+    os.environ.setdefault("CYBERAIDE_STORAGE_KEY", bench_storage_key())
     import django
 
     django.setup()

@@ -1,6 +1,7 @@
 """Response headers that Django's own middleware does not set."""
 
 from django.conf import settings
+from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 
 
@@ -51,3 +52,23 @@ def null_origin_from_our_own_pages(get_response):
         return get_response(request)
 
     return middleware
+
+
+class UnreadableDossierPage:
+    """A dossier the server's keys cannot open gets a translated page that says nothing
+    was lost (503: it is the server's problem, and it is temporary), never a bare 500."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from evidence.custody.keys import DossierUnreadable
+
+        if isinstance(exception, DossierUnreadable):
+            return render(
+                request, "evidence/unreadable.html", {"message": exception.message}, status=503
+            )
+        return None

@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "cyberaide.middleware.private_pages_not_stored",
+    "cyberaide.middleware.UnreadableDossierPage",
     # Last, as django-axes asks: it turns a locked-out login into our lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -214,7 +215,11 @@ if env_bool("DJANGO_BEHIND_PROXY", default=False):
 # Evidence: limits, and the key that wraps every dossier's own encryption key
 # (32 random bytes, URL-safe base64: `python -c "import base64,os;
 # print(base64.urlsafe_b64encode(os.urandom(32)).decode())"`).
+# 32 random bytes, URL-safe base64 (evidence/custody/keys.py): required, never derived from
+# the secret key. `make run` makes a development key outside the repository.
 CYBERAIDE_STORAGE_KEY = os.environ.get("CYBERAIDE_STORAGE_KEY", "")
+# Older keys still accepted for reading, until `manage.py rotate_storage_key` has run.
+CYBERAIDE_STORAGE_KEY_FALLBACKS = env_list("CYBERAIDE_STORAGE_KEY_FALLBACKS")
 CYBERAIDE_MAX_FILE_BYTES = env_int("CYBERAIDE_MAX_FILE_MB", 25) * 1024 * 1024
 CYBERAIDE_DOSSIER_QUOTA_BYTES = env_int("CYBERAIDE_DOSSIER_QUOTA_MB", 500) * 1024 * 1024
 CYBERAIDE_MAX_IMAGE_PIXELS = env_int("CYBERAIDE_MAX_IMAGE_MEGAPIXELS", 64) * 1_000_000

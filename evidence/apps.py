@@ -3,3 +3,6 @@ from django.apps import AppConfig
 
 class EvidenceConfig(AppConfig):
     name = "evidence"
+
+    def ready(self):
+        from evidence import checks  # noqa: F401 -- registers the system checks

@@ -1,5 +1,14 @@
 import pytest
 
+from tests import keys
+
+
+@pytest.fixture(autouse=True)
+def _storage_key(settings):
+    # Every process must be given its key (nothing derives one); the tests' is fixed.
+    settings.CYBERAIDE_STORAGE_KEY = keys.CURRENT
+    settings.CYBERAIDE_STORAGE_KEY_FALLBACKS = []
+
 
 @pytest.fixture(autouse=True)
 def _static_files_without_manifest(settings):

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests import keys
+
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("accounts", "cyberaide", "evidence", "guidance")
 MAX_LINES = 400
@@ -100,7 +102,11 @@ def test_a_web_process_never_imports_the_pdf_renderer():
         capture_output=True,
         text=True,
         check=True,
-        env={"DJANGO_SETTINGS_MODULE": "cyberaide.settings", "PATH": "/usr/bin:/bin"},
+        env={
+            "DJANGO_SETTINGS_MODULE": "cyberaide.settings",
+            "PATH": "/usr/bin:/bin",
+            "CYBERAIDE_STORAGE_KEY": keys.CURRENT,
+        },
     )
     assert result.stdout.strip() == "[]", result.stdout + result.stderr
 

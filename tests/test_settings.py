@@ -8,12 +8,15 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
+from tests import keys
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 PRODUCTION_ENVIRONMENT = {
     "DJANGO_SECRET_KEY": "x7!kq2-production-like-secret-for-the-deploy-check-9f3e1c0b8a7d6e5f",
     "DJANGO_ALLOWED_HOSTS": "cyberaide.example.fr",
     "DJANGO_HTTPS": "1",
+    "CYBERAIDE_STORAGE_KEY": keys.CURRENT,
 }
 
 

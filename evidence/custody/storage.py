@@ -1,15 +1,14 @@
 """Private, encrypted storage of evidence files.
 
 Each dossier has its own AES-256-GCM key, kept in the database wrapped (encrypted) by the
-server key from the environment. Files are encrypted with the dossier key and stored under
-server-generated names; the name is authenticated with the content, so a file moved to
-another name or dossier no longer decrypts. Erasing a dossier's key makes its files
-unreadable everywhere, backups included (crypto-shredding).
+server key from the environment (``evidence.custody.keys``). Files are encrypted with the
+dossier key and stored under server-generated names; the name is authenticated with the
+content, so a file moved to another name or dossier no longer decrypts. Erasing a
+dossier's key makes its files unreadable everywhere, backups included (crypto-shredding).
 """
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import os
 import tempfile
@@ -19,9 +18,10 @@ from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from django.conf import settings
 from django.core.files.base import ContentFile, File
 from django.core.files.storage import Storage, storages
+
+from evidence.custody import keys
 
 if TYPE_CHECKING:
     from evidence.models import Dossier
@@ -30,15 +30,6 @@ FORMAT_VERSION = b"\x01"
 NONCE_SIZE = 12
 TAG_SIZE = 16
 CHUNK_SIZE = 1024 * 1024
-
-
-def _server_key() -> bytes:
-    configured = settings.CYBERAIDE_STORAGE_KEY
-    if configured:
-        return base64.urlsafe_b64decode(configured)
-    # Development fallback, derived from the secret key. Nothing yet makes production set
-    # a key of its own, and rotating SECRET_KEY without one makes every file unreadable.
-    return hashlib.sha256(b"cyberaide-storage-key:" + settings.SECRET_KEY.encode()).digest()
 
 
 def _encrypt(key: bytes, data: bytes, associated_data: bytes) -> bytes:
@@ -53,13 +44,17 @@ def _decrypt(key: bytes, blob: bytes, associated_data: bytes) -> bytes:
     return AESGCM(key).decrypt(nonce, blob[1 + NONCE_SIZE :], associated_data)
 
 
-def new_wrapped_key() -> bytes:
-    """A fresh dossier key, wrapped by the server key, ready for ``Dossier.wrapped_key``."""
-    return _encrypt(_server_key(), AESGCM.generate_key(bit_length=256), b"dossier-key")
+def can_open(dossier: Dossier) -> bool:
+    """Whether the server's keys open this dossier's key (its files are then readable)."""
+    try:
+        _dossier_key(dossier)
+    except keys.DossierUnreadable:
+        return False
+    return True
 
 
 def _dossier_key(dossier: Dossier) -> bytes:
-    return _decrypt(_server_key(), bytes(dossier.wrapped_key), b"dossier-key")
+    return keys.unwrap(dossier.wrapped_key, dossier.key_id, dossier.public_id)
 
 
 def evidence_storage() -> Storage:

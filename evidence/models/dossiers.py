@@ -52,6 +52,9 @@ class Dossier(models.Model):
     # The key that encrypts this dossier's files, itself encrypted with the server key.
     # Erasing the dossier erases the key: its files become unreadable, backups included.
     wrapped_key = models.BinaryField(editable=False)
+    # Which server key wrapped it (evidence.custody.keys.key_id); empty for keys wrapped
+    # before key ids existed, which ``rotate_storage_key`` re-wraps.
+    key_id = models.CharField(max_length=16, blank=True, editable=False)
 
     objects = DossierQuerySet.as_manager()
 

@@ -6,11 +6,12 @@ after the erasure commits.
 
 from __future__ import annotations
 
+import uuid
 from typing import TYPE_CHECKING
 
 from django.db import transaction
 
-from evidence.custody import storage
+from evidence.custody import keys, storage
 from evidence.custody.journal import lock_dossier, record_event
 from evidence.models import Dossier, Event
 
@@ -21,9 +22,11 @@ Action = Event.Action
 
 
 def create_dossier(*, owner: User, title: str) -> Dossier:
+    public_id = uuid.uuid4()
+    wrapped, wrapping_id = keys.new_dossier_key(public_id)
     with transaction.atomic():
         dossier = Dossier.objects.create(
-            owner=owner, title=title, wrapped_key=storage.new_wrapped_key()
+            owner=owner, title=title, public_id=public_id, wrapped_key=wrapped, key_id=wrapping_id
         )
         record_event(dossier=dossier, actor=owner, action=Action.DOSSIER_CREATED)
     return dossier

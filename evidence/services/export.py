@@ -15,7 +15,7 @@ from typing import IO, TYPE_CHECKING, Any
 from django.db import transaction
 from django.utils import timezone
 
-from evidence.custody import storage
+from evidence.custody import keys, storage
 from evidence.custody.journal import record_event, verify_journal
 from evidence.models import Dossier, Event
 
@@ -38,6 +38,12 @@ def build_account_export(*, user: User) -> IO[bytes]:
             with transaction.atomic():
                 record_event(dossier=dossier, actor=user, action=Event.Action.DOSSIER_EXPORTED)
             folder = f"dossier-{index}"
+            if not storage.can_open(dossier):
+                # Said, not skipped silently: the key is missing on the server, not the data.
+                dossiers.append(
+                    {"title": dossier.title, "unreadable": str(keys.DossierUnreadable().message)}
+                )
+                continue
             dossiers.append(_export_dossier(zipped, dossier, folder))
         zipped.writestr(
             "manifest.json",

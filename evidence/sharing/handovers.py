@@ -2,11 +2,13 @@
 over with a one-time code, becomes its owner, and decides what the staff member may still
 do."""
 
+import uuid
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from evidence.custody import storage
+from evidence.custody import keys
 from evidence.custody.journal import lock_dossier, record_event
 from evidence.models import Dossier, Event, Handover
 from evidence.sharing.codes import CodeRefused, code_expiry, code_hash, new_code
@@ -18,10 +20,12 @@ Action = Event.Action
 def start_dossier_for_pupil(*, staff, title, role, establishment):
     """A dossier a staff member opens with a pupil; returns it with the pupil's code."""
     code, hashed = new_code()
+    public_id = uuid.uuid4()
+    wrapped, wrapping_id = keys.new_dossier_key(public_id)
     with transaction.atomic():
         remember_establishment(staff, establishment)
         dossier = Dossier.objects.create(
-            owner=staff, title=title, wrapped_key=storage.new_wrapped_key()
+            owner=staff, title=title, public_id=public_id, wrapped_key=wrapped, key_id=wrapping_id
         )
         Handover.objects.create(
             dossier=dossier,
