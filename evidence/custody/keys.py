@@ -96,7 +96,7 @@ def require_configured_keys() -> None:
 
 
 def current_key() -> tuple[str, bytes]:
-    if configuration_problems() and not settings.CYBERAIDE_STORAGE_KEY:
+    if not settings.CYBERAIDE_STORAGE_KEY:
         raise ImproperlyConfigured("CYBERAIDE_STORAGE_KEY is not set.")
     key = parse_key(settings.CYBERAIDE_STORAGE_KEY)
     return key_id(key), key

@@ -12,7 +12,7 @@ from evidence.letter.offences import OFFENCES
 from evidence.models import Complaint
 
 
-class LetterStep(LaidOut):
+class LetterStepLayout(LaidOut):
     """Each step of the letter: saved, then on to the next; the letter is a link away."""
 
     actions = Actions(
@@ -22,7 +22,7 @@ class LetterStep(LaidOut):
     )
 
 
-class IdentityForm(LetterStep, forms.ModelForm):
+class IdentityForm(LetterStepLayout, forms.ModelForm):
     class Meta:
         model = Complaint
         fields = [
@@ -76,7 +76,7 @@ class IdentityForm(LetterStep, forms.ModelForm):
         return born
 
 
-class RepresentativeForm(LetterStep, forms.ModelForm):
+class RepresentativeForm(LetterStepLayout, forms.ModelForm):
     class Meta:
         model = Complaint
         fields = [
@@ -141,7 +141,7 @@ class RepresentativeForm(LetterStep, forms.ModelForm):
         return cleaned
 
 
-class RecipientForm(LetterStep, forms.ModelForm):
+class RecipientForm(LetterStepLayout, forms.ModelForm):
     class Meta:
         model = Complaint
         fields = ["recipient", "recipient_town", "competence", "recipient_address"]
@@ -192,7 +192,7 @@ class RecipientForm(LetterStep, forms.ModelForm):
         return cleaned
 
 
-class AuthorsForm(LetterStep, forms.ModelForm):
+class AuthorsForm(LetterStepLayout, forms.ModelForm):
     authors_known = forms.TypedChoiceField(
         label=_("Do you know who did it?"),
         choices=[("yes", _("Yes, at least one of them")), ("no", _("No, or not for sure"))],
@@ -228,7 +228,7 @@ class AuthorsForm(LetterStep, forms.ModelForm):
         return cleaned
 
 
-class FactsForm(LetterStep, forms.ModelForm):
+class FactsForm(LetterStepLayout, forms.ModelForm):
     class Meta:
         model = Complaint
         fields = ["facts_period", "facts", "harm", "harm_amount", "witnesses"]
@@ -264,7 +264,7 @@ class FactsForm(LetterStep, forms.ModelForm):
         self.fields["facts"].required = True
 
 
-class OffencesForm(LetterStep, forms.ModelForm):
+class OffencesForm(LetterStepLayout, forms.ModelForm):
     offences = forms.MultipleChoiceField(
         label=_("Possible offences (optional)"),
         required=False,
