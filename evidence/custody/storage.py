@@ -54,7 +54,24 @@ def can_open(dossier: Dossier) -> bool:
 
 
 def _dossier_key(dossier: Dossier) -> bytes:
-    return keys.unwrap(dossier.wrapped_key, dossier.key_id, dossier.public_id)
+    """The dossier's own key, unwrapped once per dossier instance (the text fields of one
+    page open with it many times)."""
+    wrapped = (bytes(dossier.wrapped_key), dossier.key_id)
+    cached = dossier.__dict__.get("_unwrapped_key")
+    if cached is not None and cached[0] == wrapped:
+        return cached[1]
+    key = keys.unwrap(dossier.wrapped_key, dossier.key_id, dossier.public_id)
+    dossier.__dict__["_unwrapped_key"] = (wrapped, key)
+    return key
+
+
+def encrypt_bytes(dossier: Dossier, data: bytes, associated_data: bytes) -> bytes:
+    """``data`` sealed with the dossier's key (the encrypted text fields use it)."""
+    return _encrypt(_dossier_key(dossier), data, associated_data)
+
+
+def decrypt_bytes(dossier: Dossier, blob: bytes, associated_data: bytes) -> bytes:
+    return _decrypt(_dossier_key(dossier), blob, associated_data)
 
 
 def evidence_storage() -> Storage:

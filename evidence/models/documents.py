@@ -5,11 +5,22 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
     from evidence.models.sharing import Signalement
+
+
+class DocumentQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The documents this user may see among those of dossiers they may open: every
+        complaint letter, and only the signalements they wrote themselves."""
+        return self.filter(
+            Q(kind=GeneratedDocument.Kind.COMPLAINT) | Q(author=user, author__isnull=False)
+        )
 
 
 class GeneratedDocument(models.Model):
@@ -24,6 +35,17 @@ class GeneratedDocument(models.Model):
         READY = "ready", _("Ready")
         FAILED = "failed", _("Failed")
 
+    class Failure(models.TextChoices):
+        RENDERING = "rendering", _("The PDF could not be made; try again.")
+        ALTERED_EXHIBIT = (
+            "altered_exhibit",
+            _(
+                "An exhibit no longer matches the fingerprint recorded when it arrived, so no PDF "
+                "was made: it would have shown altered evidence as intact. The people who run "
+                "this service have been told."
+            ),
+        )
+
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     dossier = models.ForeignKey(
         "evidence.Dossier", on_delete=models.CASCADE, related_name="documents"
@@ -31,16 +53,26 @@ class GeneratedDocument(models.Model):
     kind = models.CharField(max_length=16, choices=Kind.choices)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
     requested_by = models.CharField(max_length=150)
+    # Who it belongs to: a complaint letter is the dossier's, seen by whoever may make
+    # PDFs; a signalement is its author's alone (``GeneratedDocument.objects.visible_to``).
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     completed_at = models.DateTimeField(null=True, blank=True)
     file = models.CharField(max_length=100, blank=True)
     sha256 = models.CharField(max_length=64, blank=True)
     size = models.PositiveBigIntegerField(default=0)
     exhibit_count = models.PositiveIntegerField(default=0)
+    # The exhibits it prints and attaches: erasing one of them deletes this document.
+    exhibits = models.ManyToManyField("evidence.Exhibit", related_name="documents", blank=True)
+    failure = models.CharField(max_length=16, choices=Failure.choices, blank=True)
     # The staff member's report this document renders (signalement kind only).
     signalement = models.ForeignKey(
         "Signalement", on_delete=models.SET_NULL, null=True, blank=True, related_name="documents"
     )
+
+    objects = DocumentQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
@@ -62,4 +94,6 @@ class GeneratedDocument(models.Model):
 
     @property
     def download_name(self):
-        return f"document-{self.created_at:%Y-%m-%d-%H%M}.pdf"
+        """Neutral (a shared computer's downloads folder says nothing of a complaint), and
+        unique: two documents made in the same minute never share a name."""
+        return f"document-{self.created_at:%Y-%m-%d-%H%M}-{str(self.public_id)[:8]}.pdf"

@@ -8,7 +8,10 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from evidence.custody.fields import EncryptedTextField
 
 
 class DossierQuerySet(models.QuerySet):
@@ -43,10 +46,11 @@ class Dossier(models.Model):
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="dossiers"
     )
-    title = models.CharField(
+    title = EncryptedTextField(
         _("title"),
         max_length=120,
         help_text=_("Only you see it. Choose a neutral title if someone else may see your screen."),
+        form_input="line",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     # The key that encrypts this dossier's files, itself encrypted with the server key.
@@ -65,6 +69,17 @@ class Dossier(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def listed_title(self):
+        """The title as a list of dossiers shows it: a dossier the server lacks the key for
+        is named as such, and the rest of the list still shows."""
+        from evidence.custody.keys import DossierUnreadable
+
+        try:
+            return self.title
+        except DossierUnreadable:
+            return gettext("A dossier that cannot be opened right now")
 
     @property
     def awaiting_claim(self):

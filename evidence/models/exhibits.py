@@ -8,6 +8,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from evidence.custody.fields import EncryptedTextField
+
 
 class Platform(models.TextChoices):
     SNAPCHAT = "snapchat", "Snapchat"
@@ -67,18 +69,26 @@ class Exhibit(models.Model):
     occurred_on = models.DateField(_("date of the facts"))
     occurred_time = models.TimeField(_("time"), null=True, blank=True)
     platform = models.CharField(_("platform"), max_length=16, choices=Platform.choices)
-    platform_other = models.CharField(_("other platform"), max_length=80, blank=True)
-    author_name = models.CharField(_("author's name or handle"), max_length=200, blank=True)
-    author_profile_url = models.URLField(_("author's profile link"), max_length=2000, blank=True)
-    content_url = models.URLField(_("link to the content"), max_length=2000, blank=True)
-    description = models.TextField(_("description"), blank=True)
+    platform_other = EncryptedTextField(
+        _("other platform"), max_length=80, blank=True, form_input="line"
+    )
+    author_name = EncryptedTextField(
+        _("author's name or handle"), max_length=200, blank=True, form_input="line"
+    )
+    author_profile_url = EncryptedTextField(
+        _("author's profile link"), max_length=2000, blank=True, form_input="url"
+    )
+    content_url = EncryptedTextField(
+        _("link to the content"), max_length=2000, blank=True, form_input="url"
+    )
+    description = EncryptedTextField(_("description"), blank=True)
 
     # What the server recorded on arrival; never changed afterwards.
     received_at = models.DateTimeField()
     sha256 = models.CharField(max_length=64)
     size = models.PositiveBigIntegerField(default=0)
-    message_text = models.TextField(blank=True)
-    original_name = models.CharField(max_length=255, blank=True)
+    message_text = EncryptedTextField(blank=True)
+    original_name = EncryptedTextField(max_length=255, blank=True, form_input="line")
     content_type = models.CharField(max_length=100, blank=True)
     width = models.PositiveIntegerField(null=True, blank=True)
     height = models.PositiveIntegerField(null=True, blank=True)

@@ -36,6 +36,13 @@ class Event(models.Model):
         EXHIBIT_ERASED = "exhibit_erased", _("Exhibit erased for good")
         DOSSIER_EXPORTED = "dossier_exported", _("Data exported")
         DOCUMENT_GENERATED = "document_generated", _("PDF generated")
+        DOCUMENT_DELETED = "document_deleted", _("PDF deleted")
+        EXHIBIT_ALTERED = (
+            "exhibit_altered",
+            _("Exhibit found altered: it no longer matches its fingerprint"),
+        )
+        LETTER_EDITED = "letter_edited", _("Complaint letter changed")
+        SIGNALEMENT_EDITED = "signalement_edited", _("Report to the prosecutor changed")
         SIGNALEMENT_GENERATED = "signalement_generated", _("Report to the prosecutor generated")
         HELPER_INVITED = "helper_invited", _("Helper invited")
         INVITATION_CANCELLED = "invitation_cancelled", _("Invitation cancelled")

@@ -4,6 +4,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from evidence.custody.fields import EncryptedJSONField, EncryptedTextField
+
 
 def age_on(date_of_birth, day):
     """Age in whole years on ``day``; None when the date of birth is unknown."""
@@ -52,34 +54,54 @@ class Complaint(models.Model):
         "evidence.Dossier", on_delete=models.CASCADE, related_name="complaint"
     )
 
-    last_name = models.CharField(_("last name"), max_length=100, blank=True)
-    first_names = models.CharField(_("first names"), max_length=150, blank=True)
+    last_name = EncryptedTextField(_("last name"), max_length=100, blank=True, form_input="line")
+    first_names = EncryptedTextField(
+        _("first names"), max_length=150, blank=True, form_input="line"
+    )
     date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
-    place_of_birth = models.CharField(_("place of birth"), max_length=150, blank=True)
-    occupation = models.CharField(_("occupation or school"), max_length=150, blank=True)
-    address = models.TextField(_("postal address"), blank=True)
-    phone = models.CharField(_("phone number"), max_length=40, blank=True)
-    email = models.EmailField(_("e-mail address"), blank=True)
+    place_of_birth = EncryptedTextField(
+        _("place of birth"), max_length=150, blank=True, form_input="line"
+    )
+    occupation = EncryptedTextField(
+        _("occupation or school"), max_length=150, blank=True, form_input="line"
+    )
+    address = EncryptedTextField(_("postal address"), blank=True)
+    phone = EncryptedTextField(_("phone number"), max_length=40, blank=True, form_input="line")
+    email = EncryptedTextField(_("e-mail address"), max_length=254, blank=True, form_input="email")
 
-    representative_name = models.CharField(
-        _("legal representative's full name"), max_length=200, blank=True
+    representative_name = EncryptedTextField(
+        _("legal representative's full name"),
+        max_length=200,
+        blank=True,
+        form_input="line",
     )
     representative_relationship = models.CharField(
         _("who they are"), max_length=16, choices=Role.choices, blank=True
     )
-    representative_address = models.TextField(_("legal representative's address"), blank=True)
-    representative_phone = models.CharField(
-        _("legal representative's phone number"), max_length=40, blank=True
+    representative_address = EncryptedTextField(_("legal representative's address"), blank=True)
+    representative_phone = EncryptedTextField(
+        _("legal representative's phone number"),
+        max_length=40,
+        blank=True,
+        form_input="line",
     )
-    representative_email = models.EmailField(_("legal representative's e-mail"), blank=True)
-    second_representative_name = models.CharField(
-        _("second legal representative's full name"), max_length=200, blank=True
+    representative_email = EncryptedTextField(
+        _("legal representative's e-mail"), max_length=254, blank=True, form_input="email"
+    )
+    second_representative_name = EncryptedTextField(
+        _("second legal representative's full name"),
+        max_length=200,
+        blank=True,
+        form_input="line",
     )
     second_representative_relationship = models.CharField(
         _("who they are"), max_length=16, choices=Role.choices, blank=True
     )
-    second_representative_phone = models.CharField(
-        _("second legal representative's phone number"), max_length=40, blank=True
+    second_representative_phone = EncryptedTextField(
+        _("second legal representative's phone number"),
+        max_length=40,
+        blank=True,
+        form_input="line",
     )
     filed_by = models.CharField(
         _("who files the complaint"),
@@ -91,23 +113,29 @@ class Complaint(models.Model):
     recipient = models.CharField(
         _("who the letter is for"), max_length=16, choices=Recipient.choices, blank=True
     )
-    recipient_town = models.CharField(_("town"), max_length=150, blank=True)
+    recipient_town = EncryptedTextField(_("town"), max_length=150, blank=True, form_input="line")
     competence = models.CharField(
         _("why this court"), max_length=16, choices=Competence.choices, blank=True
     )
-    recipient_address = models.TextField(_("address, if you know it"), blank=True)
+    recipient_address = EncryptedTextField(_("address, if you know it"), blank=True)
 
     authors_known = models.BooleanField(_("I know who did it"), null=True, blank=True)
-    authors = models.TextField(_("who did it"), max_length=5_000, blank=True)
+    authors = EncryptedTextField(_("who did it"), max_length=5_000, blank=True)
 
-    facts_period = models.CharField(_("since when"), max_length=200, blank=True)
-    facts = models.TextField(_("what happened"), max_length=20_000, blank=True)
-    harm = models.TextField(_("the harm it caused you"), max_length=5_000, blank=True)
-    harm_amount = models.CharField(_("amount of the harm"), max_length=100, blank=True)
-    witnesses = models.TextField(_("witnesses"), max_length=5_000, blank=True)
-    offences = models.JSONField(default=list, blank=True)
+    facts_period = EncryptedTextField(
+        _("since when"), max_length=200, blank=True, form_input="line"
+    )
+    facts = EncryptedTextField(_("what happened"), max_length=20_000, blank=True)
+    harm = EncryptedTextField(_("the harm it caused you"), max_length=5_000, blank=True)
+    harm_amount = EncryptedTextField(
+        _("amount of the harm"), max_length=100, blank=True, form_input="line"
+    )
+    witnesses = EncryptedTextField(_("witnesses"), max_length=5_000, blank=True)
+    offences = EncryptedJSONField(default=list, blank=True)
     partie_civile = models.BooleanField(_("I wish to be a civil party"), default=False)
-    signed_in_town = models.CharField(_("town where you sign"), max_length=150, blank=True)
+    signed_in_town = EncryptedTextField(
+        _("town where you sign"), max_length=150, blank=True, form_input="line"
+    )
 
     updated_at = models.DateTimeField(auto_now=True)
 

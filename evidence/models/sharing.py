@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from evidence.custody.fields import EncryptedTextField
 from evidence.models.access import Scope
 
 
@@ -27,7 +28,9 @@ class HelperInvitation(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     scope = models.CharField(_("what this person may do"), max_length=8, choices=Scope.choices)
-    note = models.CharField(_("who it is for (only you see it)"), max_length=100, blank=True)
+    note = EncryptedTextField(
+        _("who it is for (only you see it)"), max_length=100, blank=True, form_input="line"
+    )
     code_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
@@ -131,34 +134,40 @@ class Signalement(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
 
-    staff_name = models.CharField(_("your full name"), max_length=200)
-    function = models.CharField(_("your function"), max_length=150)
-    establishment = models.CharField(_("establishment"), max_length=200)
-    establishment_address = models.TextField(_("establishment's postal address"), max_length=500)
-    contact = models.CharField(_("professional phone or e-mail"), max_length=200, blank=True)
+    staff_name = EncryptedTextField(_("your full name"), max_length=200, form_input="line")
+    function = EncryptedTextField(_("your function"), max_length=150, form_input="line")
+    establishment = EncryptedTextField(_("establishment"), max_length=200, form_input="line")
+    establishment_address = EncryptedTextField(_("establishment's postal address"), max_length=500)
+    contact = EncryptedTextField(
+        _("professional phone or e-mail"), max_length=200, blank=True, form_input="line"
+    )
 
-    pupil_name = models.CharField(_("pupil's full name"), max_length=200)
-    pupil_class = models.CharField(_("pupil's class"), max_length=50, blank=True)
+    pupil_name = EncryptedTextField(_("pupil's full name"), max_length=200, form_input="line")
+    pupil_class = EncryptedTextField(
+        _("pupil's class"), max_length=50, blank=True, form_input="line"
+    )
     pupil_date_of_birth = models.DateField(_("pupil's date of birth"), null=True, blank=True)
-    pupil_address = models.TextField(_("pupil's postal address"), max_length=500, blank=True)
-    representatives = models.TextField(
+    pupil_address = EncryptedTextField(_("pupil's postal address"), max_length=500, blank=True)
+    representatives = EncryptedTextField(
         _("the pupil's legal representatives and how to reach them"),
         max_length=2_000,
         blank=True,
     )
-    presumed_authors = models.TextField(
+    presumed_authors = EncryptedTextField(
         _("presumed author or authors"), max_length=5_000, blank=True
     )
 
     reported_on = models.DateField(_("when the pupil told you"))
-    facts = models.TextField(_("the facts as the pupil reported them"), max_length=20_000)
-    actions_taken = models.TextField(
+    facts = EncryptedTextField(_("the facts as the pupil reported them"), max_length=20_000)
+    actions_taken = EncryptedTextField(
         _("what the establishment has done"), max_length=5_000, blank=True
     )
     parents_informed = models.BooleanField(
         _("the pupil's legal representatives have been told about this report"), default=False
     )
-    recipient_town = models.CharField(_("town of the tribunal judiciaire"), max_length=150)
+    recipient_town = EncryptedTextField(
+        _("town of the tribunal judiciaire"), max_length=150, form_input="line"
+    )
     through_head = models.BooleanField(
         _("sent through the head of the establishment (sous couvert du chef d'établissement)"),
         default=False,
@@ -166,7 +175,9 @@ class Signalement(models.Model):
     copy_to_dasen = models.BooleanField(
         _("a copy goes to the IA-DASEN (the local head of national education)"), default=False
     )
-    signed_in_town = models.CharField(_("town where you sign"), max_length=150, blank=True)
+    signed_in_town = EncryptedTextField(
+        _("town where you sign"), max_length=150, blank=True, form_input="line"
+    )
 
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from evidence.custody import storage
+from evidence.custody.fields import EncryptedTextField
 from evidence.custody.journal import lock_dossier, record_event
 from evidence.ingest.files import UploadRefused, inspect_upload
 from evidence.models import Dossier, Event, Exhibit
@@ -156,26 +157,30 @@ EDITABLE_FIELDS = (
 
 
 def edit_exhibit(*, exhibit: Exhibit, actor: User, details: dict[str, Any]) -> bool:
-    """Correct what the victim stated. The journal keeps the old and new values."""
-    changes = {}
+    """Correct what the victim stated. The journal names every field that changed, and
+    keeps the old and new values of those not sealed (the date, the time, the platform):
+    a sealed value (a handle, a description) must not sit in clear in the journal."""
+    fields, changes = [], {}
     for field in EDITABLE_FIELDS:
         if field not in details:
             continue
         old, new = getattr(exhibit, field), details[field]
         if old != new:
-            changes[field] = {"from": _json_value(old), "to": _json_value(new)}
+            fields.append(field)
+            if not isinstance(Exhibit._meta.get_field(field), EncryptedTextField):
+                changes[field] = {"from": _json_value(old), "to": _json_value(new)}
             setattr(exhibit, field, new)
-    if not changes:
+    if not fields:
         return False
     with transaction.atomic():
         lock_dossier(exhibit.dossier)
-        exhibit.save(update_fields=list(changes))
+        exhibit.save(update_fields=fields)
         record_event(
             dossier=exhibit.dossier,
             actor=actor,
             action=Action.EXHIBIT_EDITED,
             exhibit=exhibit,
-            details={"changes": changes},
+            details={"fields": fields, "changes": changes},
         )
     return True
 

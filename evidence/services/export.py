@@ -41,7 +41,11 @@ def build_account_export(*, user: User) -> IO[bytes]:
             if not storage.can_open(dossier):
                 # Said, not skipped silently: the key is missing on the server, not the data.
                 dossiers.append(
-                    {"title": dossier.title, "unreadable": str(keys.DossierUnreadable().message)}
+                    {
+                        "id": str(dossier.public_id),
+                        "created_at": dossier.created_at.isoformat(),
+                        "unreadable": str(keys.DossierUnreadable().message),
+                    }
                 )
                 continue
             dossiers.append(_export_dossier(zipped, dossier, folder))

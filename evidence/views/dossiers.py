@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.core.exceptions import FieldDoesNotExist
 from django.shortcuts import redirect, render
 
 from cyberaide.http import posted
@@ -11,7 +12,16 @@ from evidence.forms.exhibits import (
     DossierRenameForm,
 )
 from evidence.letter.deadlines import press_law_deadline
-from evidence.models import Capability, Dossier, Event, Exhibit, GeneratedDocument, HelperGrant
+from evidence.models import (
+    Capability,
+    Complaint,
+    Dossier,
+    Event,
+    Exhibit,
+    GeneratedDocument,
+    HelperGrant,
+    Signalement,
+)
 from evidence.services import dossiers as dossier_services
 from evidence.views.access import get_dossier, private
 
@@ -23,6 +33,28 @@ class JournalLine:
     event: Event
     requested_by: str  # for a PDF made by the task: the person who asked for it
     helper: HelperGrant | None  # when the person is one of the dossier's helpers
+    changed: tuple[str, ...] = ()  # the fields an edit changed, in the reader's words
+
+
+# The model whose fields each kind of edit names in the journal.
+EDITED_MODELS = {
+    Event.Action.EXHIBIT_EDITED: Exhibit,
+    Event.Action.LETTER_EDITED: Complaint,
+    Event.Action.SIGNALEMENT_EDITED: Signalement,
+}
+
+
+def changed_labels(event: Event) -> tuple[str, ...]:
+    model = EDITED_MODELS.get(event.action)
+    if model is None:
+        return ()
+    labels = []
+    for name in event.details.get("fields", ()):
+        try:
+            labels.append(str(model._meta.get_field(name).verbose_name))
+        except FieldDoesNotExist:
+            labels.append(name)
+    return tuple(labels)
 
 
 @dataclass(frozen=True)
@@ -64,7 +96,7 @@ def dossier_detail(request, public_id):
         # A PDF is recorded by the task that made it, for the person who asked for it.
         requested_by = event.details.get("requested_by", "")
         helper = helpers_by_name.get(requested_by or event.actor)
-        journal.append(JournalLine(event, requested_by, helper))
+        journal.append(JournalLine(event, requested_by, helper, changed_labels(event)))
     numbered = [exhibit for exhibit in exhibits if exhibit.withdrawn_at is None]
     complaint = getattr(dossier, "complaint", None)
     context = {

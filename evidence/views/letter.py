@@ -17,7 +17,7 @@ from evidence.forms import letter as letter_forms
 from evidence.letter.deadlines import dossier_press_law_deadline
 from evidence.models import Capability, Complaint, GeneratedDocument
 from evidence.pdf import context as pdf_context
-from evidence.services import documents
+from evidence.services import documents, letters
 from evidence.views.access import get_dossier, private
 from guidance.glossary import GLOSSARY
 
@@ -80,7 +80,7 @@ def letter_step(request, public_id, slug):
     complaint = getattr(dossier, "complaint", None) or Complaint(dossier=dossier)
     form = step.form_class(posted(request), instance=complaint)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        letters.save_letter_step(form=form, dossier=dossier, actor=request.user, step=slug)
         return redirect(next_url(dossier, slug))
     context = {
         "dossier": dossier,

@@ -12,7 +12,7 @@ from cyberaide.http import posted
 from evidence.forms.signalement import SignalementForm
 from evidence.models import Capability, GeneratedDocument, Signalement
 from evidence.pdf import context as pdf_context
-from evidence.services import documents
+from evidence.services import documents, letters
 from evidence.views.access import get_dossier, private
 
 
@@ -36,13 +36,11 @@ def signalement_edit(request, public_id):
     access = get_signalement_dossier(request, public_id)
     dossier = access.dossier
     signalement = Signalement.objects.filter(dossier=dossier, author=request.user).first()
-    form = SignalementForm(
-        posted(request), instance=signalement, initial=_signalement_initial(request, dossier)
-    )
+    # A first draft starts from what the grant says of its author; a saved one from itself.
+    initial = _signalement_initial(request, dossier) if signalement is None else {}
+    form = SignalementForm(posted(request), instance=signalement, initial=initial)
     if request.method == "POST" and form.is_valid():
-        form.instance.dossier = dossier
-        form.instance.author = request.user
-        form.save()
+        letters.save_signalement(form=form, dossier=dossier, actor=request.user)
         return redirect("evidence:signalement_preview", dossier.public_id)
     context = {"dossier": dossier, "form": form}
     status = 400 if form.errors else 200

@@ -112,11 +112,20 @@ def test_edit_is_recorded_in_the_journal(alice_client, alice):
     dossier = make_dossier(alice)
     exhibit = add_image(dossier)
     url = reverse("evidence:exhibit_edit", args=[dossier.public_id, exhibit.public_id])
-    response = alice_client.post(url, form_details(author_name="@other"))
+    response = alice_client.post(url, form_details(author_name="@other", occurred_on="2026-11-03"))
     assert response.status_code == 302
     event = dossier.events.order_by("-sequence").first()
     assert event.action == "exhibit_edited"
-    assert event.details["changes"]["author_name"] == {"from": "@harceleur", "to": "@other"}
+    assert {"occurred_on", "author_name"} <= set(event.details["fields"])
+    # The date is kept in clear with its old value; the handle is sealed: named, not copied.
+    assert event.details["changes"]["occurred_on"] == {
+        "from": exhibit.occurred_on.isoformat(),
+        "to": "2026-11-03",
+    }
+    assert "author_name" not in event.details["changes"]
+    assert "@harceleur" not in str(event.details) and "@other" not in str(event.details)
+    page = alice_client.get(reverse("evidence:dossier_detail", args=[dossier.public_id]))
+    assert "Changed: " in page.content.decode() or "Modifié : " in page.content.decode()
 
 
 def test_withdraw_restore_and_erase(

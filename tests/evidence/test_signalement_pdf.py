@@ -218,7 +218,7 @@ def test_two_helpers_keep_their_own_report(client, world, django_user_model):
     form = client.get(reverse("evidence:signalement_edit", args=[dossier.public_id]))
     assert "Claire Durand" not in form.text
     make_signalement(client, dossier, staff_name="Dan Roux")
-    assert sorted(dossier.signalements.values_list("staff_name", flat=True)) == [
+    assert sorted(s.staff_name for s in dossier.signalements.all()) == [
         "Claire Durand",
         "Dan Roux",
     ]
