@@ -85,6 +85,22 @@ class DeleteAccountForm(LaidOut, forms.Form):
             raise forms.ValidationError(_("This password is not right."), code="wrong_password")
         return password
 
+    def clean(self):
+        from evidence.models import Dossier
+
+        cleaned = super().clean()
+        if Dossier.objects.awaiting_claim_from(self.user).exists():
+            # A dossier started for a pupil is the pupil's evidence, not the account's.
+            raise forms.ValidationError(
+                _(
+                    "You started dossiers with pupils who have not taken them over yet. Give "
+                    "each pupil their code, or erase the dossier yourself, before you delete "
+                    "your account: nothing of a pupil's is erased without a decision about it."
+                ),
+                code="dossiers_awaiting_claim",
+            )
+        return cleaned
+
 
 class PasswordChangeForm(LaidOut, auth_forms.PasswordChangeForm):
     actions = Actions(_("Change my password"))

@@ -66,8 +66,17 @@ def my_data(request):
         for dossier in Dossier.objects.owned_by(request.user)
         if not storage.can_open(dossier)
     ]
-    context = {"delete_form": form, "unreadable": unreadable}
-    return render(request, "accounts/my_data.html", context)
+    return render(request, "accounts/my_data.html", _my_data_context(request, form, unreadable))
+
+
+def _my_data_context(request, form, unreadable=()):
+    return {
+        "delete_form": form,
+        "unreadable": unreadable,
+        # Started for pupils who have not taken them yet: not in the export, and they stop
+        # the account's deletion until each is handed over or erased.
+        "awaiting": list(Dossier.objects.awaiting_claim_from(request.user)),
+    }
 
 
 @login_required
@@ -83,7 +92,8 @@ def export_data(request):
 def delete_account(request):
     form = DeleteAccountForm(request.POST, user=request.user)
     if not form.is_valid():
-        return render(request, "accounts/my_data.html", {"delete_form": form}, status=400)
+        context = _my_data_context(request, form)
+        return render(request, "accounts/my_data.html", context, status=400)
     user = request.user
     logout(request)
     erase_account(user=user)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from evidence.views import dossiers, exhibits, letter, sharing, signalement
+from evidence.views import documents, dossiers, exhibits, letter, sharing, signalement
 
 app_name = "evidence"
 
@@ -14,6 +14,7 @@ urlpatterns = [
     path("helping/start/", sharing.start_for_pupil, name="start_for_pupil"),
     path("claim/", sharing.claim_dossier, name="claim_dossier"),
     path("<uuid:public_id>/", dossiers.dossier_detail, name="dossier_detail"),
+    path("<uuid:public_id>/erase/", dossiers.dossier_erase, name="dossier_erase"),
     path("<uuid:public_id>/rename/", dossiers.dossier_rename, name="dossier_rename"),
     path("<uuid:public_id>/add/files/", exhibits.add_files, name="add_files"),
     path("<uuid:public_id>/add/message/", exhibits.add_message, name="add_message"),
@@ -30,8 +31,13 @@ urlpatterns = [
     path("<uuid:public_id>/letter/<slug:slug>/", letter.letter_step, name="letter_step"),
     path(
         "<uuid:public_id>/documents/<uuid:document_id>/",
-        letter.document_download,
+        documents.document_download,
         name="document_download",
+    ),
+    path(
+        "<uuid:public_id>/documents/<uuid:document_id>/delete/",
+        documents.document_delete,
+        name="document_delete",
     ),
     path("<uuid:public_id>/helpers/", sharing.helpers_page, name="helpers"),
     path("<uuid:public_id>/helpers/invite/", sharing.invite_helper, name="invite_helper"),

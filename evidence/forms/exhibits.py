@@ -59,6 +59,22 @@ class DossierRenameForm(DossierForm):
     form_action = ""
 
 
+class DossierEraseForm(LaidOut, forms.Form):
+    actions = Actions(
+        _("Erase this dossier for good"),
+        link("'evidence:dossier_detail' dossier.public_id", _("Cancel")),
+        css_class="button-danger",
+    )
+    form_action = ""
+
+    confirm = forms.BooleanField(
+        label=_(
+            "I understand that this dossier, its exhibits, its letter, its PDFs and its "
+            "journal will be erased for good."
+        ),
+    )
+
+
 class ExhibitDetailsForm(LaidOut, forms.Form):
     """What the victim states about a piece of evidence; shared by every kind."""
 

@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 
-from evidence.custody.journal import actor_label
-from evidence.models import GeneratedDocument
+from evidence.custody import storage
+from evidence.custody.journal import actor_label, lock_dossier, record_event
+from evidence.models import Event, GeneratedDocument
 from evidence.pdf.context import (
     DossierNotReady,
     complaint_problems,
@@ -41,7 +42,11 @@ def record_request(
     signalement: Signalement | None = None,
 ) -> GeneratedDocument:
     document = GeneratedDocument(
-        dossier=dossier, kind=kind, requested_by=actor_label(actor), signalement=signalement
+        dossier=dossier,
+        kind=kind,
+        requested_by=actor_label(actor),
+        author=actor,
+        signalement=signalement,
     )
     problems = PROBLEM_CHECKS[kind](document)
     if problems:
@@ -62,6 +67,28 @@ def request_document(
         document = record_request(dossier=dossier, actor=actor, kind=kind, signalement=signalement)
         transaction.on_commit(lambda: build_document.enqueue(document.pk))
     return document
+
+
+def delete_document(*, document: GeneratedDocument, actor: User | None, reason: str = "") -> None:
+    """Delete one generated PDF and its file, in the caller's transaction or its own; the
+    journal keeps its SHA-256. ``reason`` says why when the victim did not ask directly
+    (``"exhibit_erased"``: it held an exhibit being erased)."""
+    name = document.file
+    with transaction.atomic():
+        lock_dossier(document.dossier)
+        record_event(
+            dossier=document.dossier,
+            actor=actor,
+            action=Event.Action.DOCUMENT_DELETED,
+            details={
+                "document": str(document.public_id),
+                "kind": document.kind,
+                "sha256": document.sha256,
+                **({"reason": reason} if reason else {}),
+            },
+        )
+        document.delete()
+        transaction.on_commit(lambda: storage.delete_files([name]))
 
 
 def generate_now(

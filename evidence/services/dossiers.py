@@ -10,10 +10,12 @@ import uuid
 from typing import TYPE_CHECKING
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from evidence.custody import keys, storage
 from evidence.custody.journal import lock_dossier, record_event
 from evidence.models import Dossier, Event
+from evidence.refusals import Refused
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -59,8 +61,18 @@ def erase_dossier(*, dossier: Dossier) -> None:
         transaction.on_commit(lambda: storage.delete_files(files))
 
 
+class DossiersAwaitingClaim(Refused):
+    def __init__(self) -> None:
+        super().__init__(
+            _("Dossiers started for pupils wait to be taken over: hand each over or erase it.")
+        )
+
+
 def erase_account(*, user: User) -> None:
-    """Erase the account and everything in it, files included."""
+    """Erase the account and everything in it, files included. Refused while the account
+    holds a dossier started for a pupil who has not taken it over: that is the pupil's."""
+    if Dossier.objects.awaiting_claim_from(user).exists():
+        raise DossiersAwaitingClaim
     with transaction.atomic():
         for dossier in Dossier.objects.filter(owner=user):
             erase_dossier(dossier=dossier)

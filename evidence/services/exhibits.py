@@ -246,10 +246,15 @@ def restore_exhibit(*, exhibit: Exhibit, actor: User) -> None:
 
 
 def erase_exhibit(*, exhibit: Exhibit, actor: User) -> None:
-    """Erase the exhibit and its files for good. Its hash stays in the journal."""
+    """Erase the exhibit and its files for good, and every PDF that holds it (a picture
+    that must not be kept disappears completely). Its hash stays in the journal."""
+    from evidence.services.documents import delete_document
+
     files = [exhibit.original_file, exhibit.display_file, exhibit.thumbnail_file]
     with transaction.atomic():
         lock_dossier(exhibit.dossier)
+        for document in exhibit.documents.select_related("dossier"):
+            delete_document(document=document, actor=actor, reason="exhibit_erased")
         record_event(
             dossier=exhibit.dossier,
             actor=actor,

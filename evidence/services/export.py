@@ -1,7 +1,11 @@
 """ "My data": everything an account holds, as one zip file.
 
-For each dossier: the originals exactly as received, the display copies, and a
-``manifest.json`` with every exhibit's metadata and SHA-256 and the whole journal.
+For each of the account's own dossiers: the originals exactly as received, the display
+copies, the PDFs it may see, and in ``manifest.json`` every exhibit's metadata and
+SHA-256, the complaint letter's contents, the helpers and invitations, and the whole
+journal. Then what the account wrote in other people's dossiers: its signalements, and
+the dossiers it helps with. A dossier started for a pupil who has not taken it over is
+the pupil's and is not in it. Every path in the zip is unique.
 """
 
 from __future__ import annotations
@@ -13,11 +17,12 @@ import zipfile
 from typing import IO, TYPE_CHECKING, Any
 
 from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
 
 from evidence.custody import keys, storage
 from evidence.custody.journal import record_event, verify_journal
-from evidence.models import Dossier, Event
+from evidence.models import Complaint, Dossier, Event, HelperGrant, Signalement
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -34,7 +39,7 @@ def build_account_export(*, user: User) -> IO[bytes]:
         "dossiers": dossiers,
     }
     with zipfile.ZipFile(archive, "w") as zipped:
-        for index, dossier in enumerate(Dossier.objects.filter(owner=user), start=1):
+        for index, dossier in enumerate(Dossier.objects.owned_by(user), start=1):
             with transaction.atomic():
                 record_event(dossier=dossier, actor=user, action=Event.Action.DOSSIER_EXPORTED)
             folder = f"dossier-{index}"
@@ -48,7 +53,8 @@ def build_account_export(*, user: User) -> IO[bytes]:
                     }
                 )
                 continue
-            dossiers.append(_export_dossier(zipped, dossier, folder))
+            dossiers.append(_export_dossier(zipped, dossier, folder, user))
+        manifest["helping"] = _helping(user)
         zipped.writestr(
             "manifest.json",
             json.dumps(manifest, ensure_ascii=False, indent=2),
@@ -58,7 +64,9 @@ def build_account_export(*, user: User) -> IO[bytes]:
     return archive
 
 
-def _export_dossier(zipped: zipfile.ZipFile, dossier: Dossier, folder: str) -> dict[str, Any]:
+def _export_dossier(
+    zipped: zipfile.ZipFile, dossier: Dossier, folder: str, user: User
+) -> dict[str, Any]:
     events = list(dossier.events.order_by("sequence"))
     journal_ok, _broken = verify_journal(dossier, events)
     exhibits = []
@@ -84,7 +92,7 @@ def _export_dossier(zipped: zipfile.ZipFile, dossier: Dossier, folder: str) -> d
         if exhibit.kind == exhibit.Kind.MESSAGE:
             entry["message_text"] = exhibit.message_text
         if exhibit.original_file:
-            path = f"{folder}/originals/{exhibit.download_name}"
+            path = _unique(zipped, f"{folder}/originals/{exhibit.download_name}")
             zipped.writestr(path, storage.read_file(dossier, exhibit.original_file))
             entry["original"] = path
         if exhibit.display_file:
@@ -93,8 +101,8 @@ def _export_dossier(zipped: zipfile.ZipFile, dossier: Dossier, folder: str) -> d
             entry["display_copy"] = path
         exhibits.append(entry)
     documents = []
-    for document in dossier.documents.filter(status="ready"):
-        path = f"{folder}/documents/{document.download_name}"
+    for document in dossier.documents.visible_to(user).filter(status="ready"):
+        path = _unique(zipped, f"{folder}/documents/{document.download_name}")
         with zipped.open(path, "w", force_zip64=True) as target:  # as large as the dossier
             for chunk in storage.read_chunks(dossier, document.file):
                 target.write(chunk)
@@ -106,10 +114,34 @@ def _export_dossier(zipped: zipfile.ZipFile, dossier: Dossier, folder: str) -> d
                 "file": path,
             }
         )
+    complaint = Complaint.objects.filter(dossier=dossier).first()
     return {
         "id": str(dossier.public_id),
         "title": dossier.title,
         "documents": documents,
+        "complaint_letter": _fields(complaint, dossier) if complaint else None,
+        "helpers": [
+            {
+                "helper": grant.helper.get_username(),
+                "role": grant.role,
+                "establishment": grant.establishment,
+                "scope": grant.scope,
+                "since": grant.created_at.isoformat(),
+                "revoked_at": _iso(grant.revoked_at),
+            }
+            for grant in dossier.helper_grants.select_related("helper")
+        ],
+        "invitations": [
+            {
+                "note": invitation.note,
+                "scope": invitation.scope,
+                "created_at": invitation.created_at.isoformat(),
+                "expires_at": invitation.expires_at.isoformat(),
+                "used_at": _iso(invitation.used_at),
+                "cancelled_at": _iso(invitation.cancelled_at),
+            }
+            for invitation in dossier.invitations.all()
+        ],
         "created_at": dossier.created_at.isoformat(),
         "exhibits": exhibits,
         "journal_verified": journal_ok,
@@ -128,6 +160,51 @@ def _export_dossier(zipped: zipfile.ZipFile, dossier: Dossier, folder: str) -> d
             for event in events
         ],
     }
+
+
+def _unique(zipped: zipfile.ZipFile, path: str) -> str:
+    """``path``, or ``path`` numbered when the zip already holds it: a zip with two
+    entries of one name silently shows only one of them."""
+    taken = set(zipped.namelist())
+    stem, dot, extension = path.rpartition(".")
+    candidate, number = path, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{stem}-{number}{dot}{extension}"
+    return candidate
+
+
+def _fields(instance: Model, dossier: Dossier) -> dict[str, Any]:
+    """Every field the person filled in, under its own name, dates as ISO text."""
+    instance.dossier = dossier  # type: ignore[attr-defined]
+    values = {}
+    for field in instance._meta.concrete_fields:
+        if field.is_relation or field.name in ("id",):
+            continue
+        value = getattr(instance, field.attname)
+        values[field.name] = value.isoformat() if hasattr(value, "isoformat") else value
+    return values
+
+
+def _helping(user: User) -> list[dict[str, Any]]:
+    """The dossiers this account helps with, and the signalements it wrote in them: its
+    own words, not the pupil's evidence (which stays the pupil's)."""
+    helping = []
+    grants = HelperGrant.objects.filter(helper=user).select_related("dossier")
+    for grant in grants:
+        entry: dict[str, Any] = {
+            "dossier": str(grant.dossier.public_id),
+            "role": grant.role,
+            "establishment": grant.establishment,
+            "scope": grant.scope,
+            "since": grant.created_at.isoformat(),
+            "revoked_at": _iso(grant.revoked_at),
+        }
+        signalement = Signalement.objects.filter(dossier=grant.dossier, author=user).first()
+        if signalement is not None and storage.can_open(grant.dossier):
+            entry["signalement"] = _fields(signalement, grant.dossier)
+        helping.append(entry)
+    return helping
 
 
 def _iso(value: datetime.date | datetime.time | None) -> str | None:

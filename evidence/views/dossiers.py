@@ -2,12 +2,15 @@
 
 from dataclasses import dataclass
 
+from django.contrib import messages
 from django.core.exceptions import FieldDoesNotExist
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from cyberaide.http import posted
 from evidence.custody.journal import verify_journal
 from evidence.forms.exhibits import (
+    DossierEraseForm,
     DossierForm,
     DossierRenameForm,
 )
@@ -142,3 +145,20 @@ def dossier_rename(request, public_id):
         )
         return redirect("evidence:dossier_detail", dossier.public_id)
     return render(request, "evidence/dossiers/rename.html", {"dossier": dossier, "form": form})
+
+
+@private
+def dossier_erase(request, public_id):
+    """Erase one dossier, with everything in it, after the owner confirms."""
+    access = get_dossier(request, public_id, Capability.OWN)
+    dossier = access.dossier
+    form = DossierEraseForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        awaiting = dossier.awaiting_claim
+        dossier_services.erase_dossier(dossier=dossier)
+        messages.success(request, _("The dossier and everything in it have been erased."))
+        return redirect("evidence:helping" if awaiting else "evidence:dossier_list")
+    context = {"dossier": dossier, "form": form}
+    return render(
+        request, "evidence/dossiers/erase.html", context, status=400 if form.errors else 200
+    )

@@ -177,7 +177,9 @@ def exhibit_erase(request, public_id, exhibit_id):
             request, _("The exhibit was erased. Its fingerprint stays in the journal.")
         )
         return redirect("evidence:dossier_detail", dossier_id)
-    return render(request, "evidence/exhibits/erase.html", {"exhibit": exhibit})
+    # Every PDF that holds it goes with it: the page says how many, before anything goes.
+    context = {"exhibit": exhibit, "documents_holding_it": exhibit.documents.count()}
+    return render(request, "evidence/exhibits/erase.html", context)
 
 
 FILE_VARIANTS = {

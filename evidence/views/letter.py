@@ -3,8 +3,8 @@
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.http import Http404, StreamingHttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -12,7 +12,6 @@ from django.views.decorators.http import require_POST
 
 from cyberaide.http import posted
 from cyberaide.text import Text
-from evidence.custody import storage
 from evidence.forms import letter as letter_forms
 from evidence.letter.deadlines import dossier_press_law_deadline
 from evidence.models import Capability, Complaint, GeneratedDocument
@@ -114,7 +113,8 @@ def letter_preview(request, public_id):
     if not problems:
         letter_context, _resources = pdf_context.complaint_context(dossier)
         context.update(letter_context)
-    context["documents"] = dossier.documents.all()
+    context["documents"] = dossier.documents.filter(kind=GeneratedDocument.Kind.COMPLAINT)
+    context["can_delete_documents"] = access.is_owner
     return render(request, "evidence/letter/preview.html", context)
 
 
@@ -131,19 +131,3 @@ def letter_generate(request, public_id):
         return redirect("evidence:letter_preview", dossier.public_id)
     messages.success(request, _("The PDF is being prepared. It appears below when it is ready."))
     return redirect(reverse("evidence:letter_preview", args=[dossier.public_id]) + "#documents")
-
-
-@private
-def document_download(request, public_id, document_id):
-    access = get_dossier(request, public_id, Capability.PDF)
-    dossier = access.dossier
-    document = get_object_or_404(
-        dossier.documents, public_id=document_id, status=GeneratedDocument.Status.READY
-    )
-    # Streamed: with the originals attached, a PDF is as large as the dossier.
-    response = StreamingHttpResponse(
-        storage.read_chunks(dossier, document.file), content_type="application/pdf"
-    )
-    response["Content-Length"] = document.size
-    response["Content-Disposition"] = f'attachment; filename="{document.download_name}"'
-    return response

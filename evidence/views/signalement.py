@@ -69,6 +69,7 @@ def signalement_preview(request, public_id):
         letter_context, _resources = pdf_context.signalement_context(signalement)
         context.update(letter_context)
     context["documents"] = signalement.documents.all()
+    context["can_delete_documents"] = True  # the author's own
     return render(request, "evidence/signalement/preview.html", context)
 
 

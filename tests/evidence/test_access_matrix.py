@@ -54,7 +54,9 @@ REQUIRED = {
     "letter_step": Capability.PDF,
     "letter_generate": Capability.PDF,
     "document_download": Capability.PDF,
+    "document_delete": Capability.OWN,  # a complaint letter; a signalement is its author's
     "dossier_rename": Capability.OWN,
+    "dossier_erase": Capability.OWN,
     "renumber": Capability.OWN,
     "exhibit_edit": Capability.OWN,
     "exhibit_move": Capability.OWN,
@@ -249,6 +251,45 @@ def test_visitor_is_sent_to_login_then_gets_404_as_bob(client, world):
     )
     assert login.status_code == 302
     assert client.get(login.headers["Location"]).status_code == 404
+
+
+def test_a_signalement_pdf_is_its_authors_alone(
+    client, world, django_user_model, django_capture_on_commit_callbacks
+):
+    """Claire's report to the prosecutor: Erin, a second helper with the PDF scope, and
+    Alice herself get 404 for it, as for something that does not exist; Claire gets it."""
+    dossier = world["dossier"]
+    erin = make_user(django_user_model, "erin")
+    make_helper(dossier, erin, Scope.PDF)
+    with django_capture_on_commit_callbacks(execute=True):
+        report = documents.request_document(
+            dossier=dossier,
+            actor=world["claire"],
+            kind=GeneratedDocument.Kind.SIGNALEMENT,
+            signalement=world["signalement"],
+        )
+    args = [dossier.public_id, report.public_id]
+    download = reverse("evidence:document_download", args=args)
+    delete = reverse("evidence:document_delete", args=args)
+    letter = reverse("evidence:letter_preview", args=[dossier.public_id])
+    for person in ("erin", "alice"):
+        client.force_login(world.get(person) or erin)
+        assert client.get(download).status_code == 404, person
+        assert client.post(delete).status_code == 404, person
+        assert str(report.public_id) not in client.get(letter).text, person
+    assert GeneratedDocument.objects.filter(pk=report.pk).exists()
+    client.force_login(world["claire"])
+    response = client.get(download)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+    preview = client.get(reverse("evidence:signalement_preview", args=[dossier.public_id]))
+    assert str(report.public_id) in preview.text
+    report.refresh_from_db()
+    assert client.post(delete).status_code == 302
+    assert not GeneratedDocument.objects.filter(pk=report.pk).exists()
+    deleted = dossier.events.order_by("-sequence").first()
+    assert (deleted.action, deleted.actor) == (Event.Action.DOCUMENT_DELETED, "claire")
+    assert deleted.details["sha256"] == report.sha256 != ""
 
 
 def test_helpers_never_see_withdrawn_exhibits(client, world):
