@@ -232,6 +232,10 @@ CYBERAIDE_CODE_VALID_DAYS = 7
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = CYBERAIDE_MAX_FILES_PER_UPLOAD
 FILE_UPLOAD_PERMISSIONS = 0o600
+# Where an upload too large for memory is written while it arrives, and where PDFs and
+# exports are assembled: under the data directory, owner-only, never the shared /tmp
+# (evidence.custody.scratch; swept by `manage.py sweep_evidence_files`).
+FILE_UPLOAD_TEMP_DIR = str(DATA_DIR / "tmp")
 
 # Background tasks (PDF rendering): immediate by default; "database" in production, with
 # `manage.py db_worker` running beside the web server.

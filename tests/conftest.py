@@ -28,6 +28,10 @@ def _evidence_storage_in_a_temporary_folder(settings, tmp_path):
             "OPTIONS": {"location": tmp_path / "evidence"},
         },
     }
+    settings.FILE_UPLOAD_TEMP_DIR = str(tmp_path / "scratch")
+    from evidence.custody import scratch
+
+    scratch.folder()  # as the app's ready() makes it at start
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 import uuid
 from collections.abc import Iterable, Iterator
 from typing import IO, TYPE_CHECKING, Any, BinaryIO
@@ -21,7 +20,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from django.core.files.base import ContentFile, File
 from django.core.files.storage import Storage, storages
 
-from evidence.custody import keys
+from evidence.custody import keys, scratch
 
 if TYPE_CHECKING:
     from evidence.models import Dossier
@@ -96,7 +95,7 @@ def save_stream(dossier: Dossier, source: BinaryIO, *, suffix: str) -> tuple[str
     encryptor.authenticate_additional_data(name.encode())
     digest = hashlib.sha256()
     size = 0
-    with tempfile.TemporaryFile() as blob:
+    with scratch.temporary_file() as blob:
         blob.write(FORMAT_VERSION + nonce)
         while chunk := source.read(CHUNK_SIZE):
             digest.update(chunk)

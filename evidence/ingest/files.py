@@ -210,7 +210,12 @@ def _flatten(image: Image.Image) -> Image.Image:
 
 
 def _jpeg(image: Image.Image, quality: int) -> bytes:
-    """Encode as JPEG with no metadata at all (no EXIF, no GPS, no ICC comment)."""
+    """Encode as JPEG with no metadata at all: no EXIF or GPS, no ICC profile, no XMP, and
+    no comment (Pillow carries a JPEG's or a GIF's comment over from the original unless
+    told otherwise: "SECRET … 48.85N" was once read back from a display copy)."""
+    image.info.clear()
     buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=quality, optimize=True, progressive=False)
+    image.save(
+        buffer, "JPEG", quality=quality, optimize=True, progressive=False, comment=b"", exif=b""
+    )
     return buffer.getvalue()

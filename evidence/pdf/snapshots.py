@@ -7,7 +7,6 @@ nothing that queues work (no import cycle with ``evidence.tasks``).
 """
 
 import logging
-import tempfile
 from collections.abc import Callable
 from typing import BinaryIO
 
@@ -15,7 +14,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from evidence.custody import integrity, storage
+from evidence.custody import integrity, scratch, storage
 from evidence.custody.journal import lock_dossier, record_event
 from evidence.models import Event, Exhibit, GeneratedDocument
 from evidence.pdf import render
@@ -59,8 +58,9 @@ def build_document(document_id: int) -> GeneratedDocument:
     if altered:
         return _refuse_altered(document, altered)
     # On disk, not in memory: with the originals attached, the PDF is as large as the
-    # dossier. The temporary file has no name and vanishes when closed.
-    with tempfile.TemporaryFile() as output:
+    # dossier. The temporary file has no name, sits in the private scratch folder, and
+    # vanishes when closed.
+    with scratch.temporary_file() as output:
         try:
             WRITERS[document.kind](document, output)
         except Exception:

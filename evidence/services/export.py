@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime
 import json
-import tempfile
 import zipfile
 from typing import IO, TYPE_CHECKING, Any
 
@@ -20,7 +19,7 @@ from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
 
-from evidence.custody import keys, storage
+from evidence.custody import keys, scratch, storage
 from evidence.custody.journal import record_event, verify_journal
 from evidence.models import Complaint, Dossier, Event, HelperGrant, Signalement
 
@@ -30,7 +29,7 @@ if TYPE_CHECKING:
 
 def build_account_export(*, user: User) -> IO[bytes]:
     """Write the export to a temporary file and return it, positioned at the start."""
-    archive = tempfile.TemporaryFile()  # noqa: SIM115 -- handed to the response, which closes it
+    archive = scratch.temporary_file()  # handed to the response, which closes it
     dossiers: list[dict[str, Any]] = []
     manifest = {
         "format": "cyberaide-export/1",

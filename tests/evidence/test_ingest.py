@@ -300,6 +300,56 @@ def test_photo_display_copy_has_no_exif_no_gps_and_is_turned_upright(dossier):
     assert (exhibit.width, exhibit.height) == (1500, 2000)  # as shown
 
 
+def jpeg_segments(data):
+    """The markers of a JPEG's header segments, up to the image data (start of scan)."""
+    assert data[:2] == b"\xff\xd8"
+    markers, position = [], 2
+    while True:
+        marker = data[position + 1]
+        markers.append(marker)
+        if marker == 0xDA:  # start of scan: the compressed picture follows
+            return markers
+        (length,) = struct.unpack(">H", data[position + 2 : position + 4])
+        position += 2 + length
+
+
+SECRET = "SECRET rendez-vous 48.85N 2.35E"
+
+
+def commented(format, **options):
+    image = Image.new("RGB", (640, 480), (90, 160, 220))
+    ImageDraw.Draw(image).rectangle((40, 40, 300, 200), fill=(250, 250, 250))
+    icc = b"\x00" * 128 if format == "JPEG" else None
+    return encoded(
+        image, format, comment=SECRET.encode(), **({"icc_profile": icc} if icc else {}), **options
+    )
+
+
+@pytest.mark.parametrize(
+    "format,name", [("JPEG", "photo.jpg"), ("GIF", "anim.gif"), ("PNG", "capture.png")]
+)
+def test_display_copies_carry_no_metadata_at_all(dossier, format, name):
+    if format == "PNG":
+        from PIL import PngImagePlugin
+
+        info = PngImagePlugin.PngInfo()
+        info.add_text("Comment", SECRET)
+        data = encoded(Image.new("RGB", (640, 480), (90, 160, 220)), "PNG", pnginfo=info)
+    else:
+        data = commented(format)
+    assert SECRET.encode() in data  # the test file really carries its comment
+    exhibit = add(dossier, data, name)
+    for stored in (exhibit.display_file, exhibit.thumbnail_file):
+        copy = storage.read_file(dossier, stored)
+        assert SECRET.encode() not in copy
+        assert b"48.85" not in copy
+        # Only what a bare JPEG needs: JFIF header, tables, frame, scan. No APP1 (EXIF,
+        # XMP), APP2 (ICC), other APPn, and no COM (comment) segment.
+        segments = set(jpeg_segments(copy))
+        assert segments <= {0xE0, 0xDB, 0xC0, 0xC4, 0xDA}, [hex(m) for m in segments]
+        assert not set(Image.open(io.BytesIO(copy)).info) & {"comment", "exif", "icc_profile"}
+
+
 OTHER_FORMATS = {
     "webp": ("WEBP", "image/webp", {"quality": 85}),
     "heic": ("HEIF", "image/heic", {"quality": 80}),

@@ -37,3 +37,52 @@ def test_sweep_with_nothing_stored_yet():
     out = io.StringIO()
     call_command("sweep_evidence_files", stdout=out)
     assert "deleted 0" in out.getvalue()
+
+
+def test_a_large_upload_is_written_only_to_the_private_scratch_folder(settings):
+    from pathlib import Path
+
+    from django.core.files.uploadedfile import TemporaryUploadedFile
+
+    upload = TemporaryUploadedFile("capture.png", "image/png", 0, None)
+    try:
+        path = Path(upload.temporary_file_path())
+        assert path.parent == Path(settings.FILE_UPLOAD_TEMP_DIR)
+        assert path.parent.stat().st_mode & 0o777 == 0o700
+        assert path.stat().st_mode & 0o077 == 0  # readable by the service's user only
+    finally:
+        upload.close()
+
+
+def test_what_a_killed_worker_left_in_the_scratch_folder_is_swept(settings, tmp_path):
+    """A process killed while an upload is written (SIGKILL: no cleanup runs) leaves the
+    plaintext in the scratch folder; the sweep removes it."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = (
+        "import os, django; django.setup()\n"
+        "from django.core.files.uploadedfile import TemporaryUploadedFile\n"
+        "f = TemporaryUploadedFile('capture.png', 'image/png', 0, None)\n"
+        "f.write(b'plaintext evidence'); f.flush()\n"
+        "os.kill(os.getpid(), 9)\n"
+    )
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cyberaide.settings",
+        "CYBERAIDE_DATA_DIR": str(tmp_path / "data"),
+        "CYBERAIDE_STORAGE_KEY": settings.CYBERAIDE_STORAGE_KEY,
+    }
+    killed = subprocess.run([sys.executable, "-c", script], env=environment, check=False)
+    assert killed.returncode == -9
+    scratch = tmp_path / "data" / "tmp"
+    (left,) = list(scratch.iterdir())
+    assert left.read_bytes() == b"plaintext evidence"
+    an_hour_ago = time.time() - 2 * 3600
+    os.utime(left, (an_hour_ago, an_hour_ago))
+    settings.FILE_UPLOAD_TEMP_DIR = str(scratch)
+    out = io.StringIO()
+    call_command("sweep_evidence_files", stdout=out)
+    assert "1 scratch file(s)" in out.getvalue()
+    assert not list(Path(scratch).iterdir())

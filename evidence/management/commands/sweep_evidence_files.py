@@ -3,15 +3,17 @@ import datetime
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from evidence.custody import scratch
 from evidence.custody.storage import evidence_storage
 from evidence.models import Exhibit, GeneratedDocument
 
 
 class Command(BaseCommand):
     help = (
-        "Delete evidence files that no exhibit or PDF refers to: what a crash between "
-        "writing a file and recording it can leave behind. Recent files are kept, since an "
-        "upload may still be in progress."
+        "Delete evidence files that no exhibit or PDF refers to, and scratch files "
+        "(uploads, PDFs and exports being assembled) left in FILE_UPLOAD_TEMP_DIR: what a "
+        "crash or a killed worker can leave behind. Recent files are kept, since an upload "
+        "may still be in progress."
     )
 
     def add_arguments(self, parser):
@@ -43,5 +45,10 @@ class Command(BaseCommand):
                 swept += 1
                 if not dry_run:
                     storage.delete(path)
+        scratch_files = scratch.sweep(
+            datetime.timedelta(minutes=older_than_minutes), dry_run=dry_run
+        )
         verb = "would delete" if dry_run else "deleted"
-        self.stdout.write(f"{verb} {swept} unreferenced file(s)")
+        self.stdout.write(
+            f"{verb} {swept} unreferenced file(s) and {scratch_files} scratch file(s)"
+        )
