@@ -14,3 +14,10 @@ class AccountsConfig(AppConfig):
     name = "accounts"
     label = "cyberaide"
     verbose_name = "cyberaide"
+
+    def ready(self):
+        from django.db.backends.signals import connection_created
+
+        from cyberaide.sqlite import owner_only
+
+        connection_created.connect(owner_only, dispatch_uid="cyberaide-sqlite-owner-only")

@@ -147,6 +147,15 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
 AXES_IPWARE_PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0) or None
 AXES_USERNAME_FORM_FIELD = "username"
+# Only what the lockout needs (accounts.lockout): no log of successful logins, no user
+# agent or form data with the failures, which `manage.py purge_expired` deletes.
+AXES_HANDLER = "accounts.lockout.LockoutOnlyHandler"
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+
+# How long what grows is kept (`manage.py purge_expired`, daily from cron).
+CYBERAIDE_TASK_RESULT_RETENTION_DAYS = env_int("CYBERAIDE_TASK_RESULT_RETENTION_DAYS", 7)
+CYBERAIDE_SPENT_CODE_RETENTION_DAYS = env_int("CYBERAIDE_SPENT_CODE_RETENTION_DAYS", 30)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -29,7 +29,7 @@ def folder() -> Path:
 
 def temporary_file() -> IO[bytes]:
     """An unnamed temporary file in the scratch folder (gone when closed)."""
-    return tempfile.TemporaryFile(dir=folder())  # noqa: SIM115 -- the caller closes it
+    return tempfile.TemporaryFile(dir=folder())
 
 
 def sweep(older_than: datetime.timedelta, *, dry_run: bool = False) -> int:

@@ -73,7 +73,10 @@ def erase_account(*, user: User) -> None:
     holds a dossier started for a pupil who has not taken it over: that is the pupil's."""
     if Dossier.objects.awaiting_claim_from(user).exists():
         raise DossiersAwaitingClaim
+    from accounts import lockout
+
     with transaction.atomic():
         for dossier in Dossier.objects.filter(owner=user):
             erase_dossier(dossier=dossier)
+        lockout.forget(user.get_username())
         user.delete()
