@@ -326,7 +326,7 @@ def commented(format, **options):
 
 
 @pytest.mark.parametrize(
-    "format,name", [("JPEG", "photo.jpg"), ("GIF", "anim.gif"), ("PNG", "capture.png")]
+    ("format", "name"), [("JPEG", "photo.jpg"), ("GIF", "anim.gif"), ("PNG", "capture.png")]
 )
 def test_display_copies_carry_no_metadata_at_all(dossier, format, name):
     if format == "PNG":
