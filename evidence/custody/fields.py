@@ -37,7 +37,7 @@ FORM_FIELDS: dict[str, type[forms.CharField] | None] = {
     "url": forms.URLField,
     "email": forms.EmailField,
 }
-MODEL_VALIDATORS = {
+MODEL_VALIDATORS: dict[str, list[Any]] = {
     "url": [validators.URLValidator()],
     "email": [validators.validate_email],
 }
@@ -95,9 +95,10 @@ class EncryptedTextField(models.TextField):
             raise ValueError(f"Unknown form_input {form_input!r}")
         self.form_input = form_input
         super().__init__(*args, **kwargs)
-        self.validators = [*self.validators, *MODEL_VALIDATORS.get(form_input, [])]
-        if self.max_length is not None:
-            self.validators.append(validators.MaxLengthValidator(self.max_length))
+        self.default_validators = [
+            *MODEL_VALIDATORS.get(form_input, []),
+            *([validators.MaxLengthValidator(self.max_length)] if self.max_length else []),
+        ]
 
     def deconstruct(self) -> Any:
         name, path, args, kwargs = super().deconstruct()

@@ -14,7 +14,7 @@ import datetime
 import os
 import tempfile
 from pathlib import Path
-from typing import IO
+from typing import BinaryIO, cast
 
 from django.conf import settings
 
@@ -27,9 +27,9 @@ def folder() -> Path:
     return path
 
 
-def temporary_file() -> IO[bytes]:
-    """An unnamed temporary file in the scratch folder (gone when closed)."""
-    return tempfile.TemporaryFile(dir=folder())
+def temporary_file() -> BinaryIO:
+    """An unnamed temporary file in the scratch folder (gone when closed by the caller)."""
+    return cast(BinaryIO, tempfile.TemporaryFile(dir=folder()))
 
 
 def sweep(older_than: datetime.timedelta, *, dry_run: bool = False) -> int:

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.core.exceptions import FieldDoesNotExist
+from django.db.models import Model
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -40,7 +41,7 @@ class JournalLine:
 
 
 # The model whose fields each kind of edit names in the journal.
-EDITED_MODELS = {
+EDITED_MODELS: dict[str, type[Model]] = {
     Event.Action.EXHIBIT_EDITED: Exhibit,
     Event.Action.LETTER_EDITED: Complaint,
     Event.Action.SIGNALEMENT_EDITED: Signalement,
@@ -54,7 +55,7 @@ def changed_labels(event: Event) -> tuple[str, ...]:
     labels = []
     for name in event.details.get("fields", ()):
         try:
-            labels.append(str(model._meta.get_field(name).verbose_name))
+            labels.append(str(getattr(model._meta.get_field(name), "verbose_name", name)))
         except FieldDoesNotExist:
             labels.append(name)
     return tuple(labels)

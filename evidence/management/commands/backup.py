@@ -8,15 +8,21 @@ import subprocess
 import tarfile
 from pathlib import Path
 
-from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
+
+from evidence.custody.storage import evidence_storage
 
 FORMAT = "cyberaide-backup/1"
 
 
 def evidence_folder() -> Path:
-    return Path(settings.STORAGES["evidence"]["OPTIONS"]["location"])
+    """Where the encrypted files are (the evidence storage is a folder on this machine)."""
+    storage = evidence_storage()
+    if not isinstance(storage, FileSystemStorage):
+        raise CommandError("The evidence storage is not a folder: back it up with its own tools.")
+    return Path(storage.location)
 
 
 class Command(BaseCommand):
@@ -69,10 +75,11 @@ class Command(BaseCommand):
             source.close()
 
     def _postgresql(self, path: Path) -> None:
-        if shutil.which("pg_dump") is None:
+        pg_dump = shutil.which("pg_dump")
+        if pg_dump is None:
             raise CommandError("pg_dump is not installed (Debian: postgresql-client).")
-        subprocess.run(
-            ["pg_dump", "--format=custom", "--no-owner", f"--file={path}", _database_url()],
+        subprocess.run(  # noqa: S603 -- fixed arguments, the URL from our own settings
+            [pg_dump, "--format=custom", "--no-owner", f"--file={path}", _database_url()],
             check=True,
             env=_libpq_environment(),
         )

@@ -50,12 +50,13 @@ class Command(BaseCommand):
             shutil.copyfile(folder / manifest["database"], target)
             target.chmod(0o600)
         else:
-            if shutil.which("pg_restore") is None:
+            pg_restore = shutil.which("pg_restore")
+            if pg_restore is None:
                 raise CommandError("pg_restore is not installed (Debian: postgresql-client).")
             connection.close()
-            subprocess.run(
+            subprocess.run(  # noqa: S603 -- fixed arguments, the URL from our own settings
                 [
-                    "pg_restore",
+                    pg_restore,
                     "--no-owner",
                     "--exit-on-error",
                     f"--dbname={_database_url()}",
