@@ -124,8 +124,9 @@ def test_edit_is_recorded_in_the_journal(alice_client, alice):
     }
     assert "author_name" not in event.details["changes"]
     assert "@harceleur" not in str(event.details) and "@other" not in str(event.details)
-    page = alice_client.get(reverse("evidence:dossier_detail", args=[dossier.public_id]))
-    assert "Changed: " in page.content.decode() or "Modifié : " in page.content.decode()
+    with translation.override("fr"):
+        page = alice_client.get(reverse("evidence:dossier_detail", args=[dossier.public_id]))
+    assert "Modifié : date des faits, nom ou pseudo de l’auteur" in page.content.decode()
 
 
 def test_withdraw_restore_and_erase(

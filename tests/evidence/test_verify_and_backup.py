@@ -62,3 +62,22 @@ def test_the_backup_drill_restores_and_verifies_everything(settings):
     assert drill.returncode == 0, drill.stdout + drill.stderr
     assert "Backup drill passed" in drill.stdout
     assert "'GeneratedDocument': 1" in drill.stdout
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_backup_is_owner_only_and_never_restored_over_a_live_installation(
+    django_user_model, tmp_path
+):
+    add_image(make_dossier(make_user(django_user_model, "alice")))
+    target = tmp_path / "backup"
+    call_command("backup", str(target), stdout=io.StringIO())
+    assert target.stat().st_mode & 0o777 == 0o700
+    names = {path.name for path in target.iterdir()}
+    assert {"manifest.json", "evidence.tar"} <= names and len(names) == 3
+    for path in target.iterdir():
+        assert path.stat().st_mode & 0o077 == 0, path
+    with pytest.raises(CommandError, match="already exists"):
+        call_command("backup", str(target), stdout=io.StringIO())
+    # This installation holds files: restoring over it is refused, nothing is touched.
+    with pytest.raises(CommandError, match="not empty"):
+        call_command("restore", str(target), stdout=io.StringIO())
