@@ -156,13 +156,17 @@ EDITABLE_FIELDS = (
 )
 
 
+# What an exhibit of a kind holds as its content, hashed on arrival: never a correction.
+FIXED_ON_ARRIVAL = {Exhibit.Kind.LINK: ("content_url",)}
+
+
 def edit_exhibit(*, exhibit: Exhibit, actor: User, details: dict[str, Any]) -> bool:
     """Correct what the victim stated. The journal names every field that changed, and
     keeps the old and new values of those not sealed (the date, the time, the platform):
     a sealed value (a handle, a description) must not sit in clear in the journal."""
     fields, changes = [], {}
     for field in EDITABLE_FIELDS:
-        if field not in details:
+        if field not in details or field in FIXED_ON_ARRIVAL.get(exhibit.kind, ()):
             continue
         old, new = getattr(exhibit, field), details[field]
         if old != new:

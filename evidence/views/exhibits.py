@@ -118,6 +118,13 @@ def exhibit_edit(request, public_id, exhibit_id):
     _access, exhibit = get_exhibit(request, public_id, exhibit_id, Capability.OWN)
     initial = {name: getattr(exhibit, name) for name in ExhibitDetailsForm.base_fields}
     form = ExhibitDetailsForm(posted(request), initial=initial)
+    for name in exhibit_services.FIXED_ON_ARRIVAL.get(exhibit.kind, ()):
+        # The link is the exhibit itself, hashed on arrival: shown, not corrected.
+        form.fields[name].disabled = True
+        form.fields[name].help_text = _(
+            "The link is the exhibit itself and cannot be corrected. If it is wrong, add "
+            "the right link as a new exhibit and erase this one."
+        )
     if request.method == "POST" and form.is_valid():
         if exhibit_services.edit_exhibit(
             exhibit=exhibit, actor=request.user, details=form.details()

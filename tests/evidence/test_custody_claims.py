@@ -333,3 +333,31 @@ def test_my_data_holds_everything_the_account_holds(
     _archive, helper_manifest = exported(client)
     (helping,) = helper_manifest["helping"]
     assert helping["signalement"]["facts"] == "Ce que l'élève m'a dit."
+
+
+@pytest.mark.django_db
+def test_a_links_address_is_its_content_and_is_never_corrected(
+    client, django_user_model, django_capture_on_commit_callbacks
+):
+    alice = make_user(django_user_model, "alice")
+    dossier = make_dossier(alice)
+    make_complaint(dossier)
+    link = add_link(dossier, "https://example.org/post/1")
+    client.force_login(alice)
+    edit = reverse("evidence:exhibit_edit", args=[dossier.public_id, link.public_id])
+    form = client.get(edit).text
+    assert "ne peut pas être corrigé" in html.unescape(form)
+    response = client.post(
+        edit,
+        {
+            "occurred_on": "2026-10-03",
+            "platform": "snapchat",
+            "author_name": "@harceleur",
+            "content_url": "https://example.org/post/2",
+        },
+    )
+    assert response.status_code == 302
+    link.refresh_from_db()
+    assert link.content_url == "https://example.org/post/1"
+    document = make_pdf(client, dossier, django_capture_on_commit_callbacks)
+    assert document.status == "ready"  # still matches the hash recorded on arrival
