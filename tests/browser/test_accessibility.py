@@ -90,12 +90,18 @@ def test_helper_pages_have_no_serious_accessibility_violation(page, live_server,
     alice = django_user_model.objects.create_user("alice", password=PASSWORD)
     claire = django_user_model.objects.create_user("claire", password=PASSWORD)
     dossier = make_dossier(alice)
-    add_image(dossier)
+    image = add_image(dossier)
     make_helper(dossier, claire, Scope.PDF, establishment="Collège")
     _invitation, _code = grants.invite_helper(dossier=dossier, actor=alice, scope=Scope.READ)
     base = f"{live_server.url}/fr/dossiers"
     pages = {
-        "alice": [f"{base}/{dossier.public_id}/", f"{base}/{dossier.public_id}/helpers/"],
+        "alice": [
+            f"{base}/{dossier.public_id}/",
+            f"{base}/{dossier.public_id}/helpers/",
+            f"{base}/{dossier.public_id}/erase/",
+            f"{base}/{dossier.public_id}/exhibits/{image.public_id}/erase/",
+            f"{live_server.url}/fr/accounts/my-data/",
+        ],
         "claire": [
             f"{base}/helping/",
             f"{base}/helping/accept/",
