@@ -114,7 +114,6 @@ def child(data_dir, public_id, mode):
 
     # Imported before measuring, as in a worker that has rendered before.
     import evidence.pdf.originals  # noqa: F401
-
     from evidence.custody import storage
     from evidence.models import Dossier
 

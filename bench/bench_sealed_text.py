@@ -74,7 +74,7 @@ def run(data_dir):
     setup_test_environment()
     call_command("migrate", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)  # as in production
-    owner = User.objects.create_user("bench", password="correct horse battery staple 42")
+    owner = User.objects.create_user("bench")  # force_login: no password needed
     dossier = build(owner)
     client = Client()
     client.force_login(owner)
