@@ -23,9 +23,14 @@ def _static_files_without_manifest(settings):
 def _evidence_storage_in_a_temporary_folder(settings, tmp_path):
     settings.STORAGES = {
         **settings.STORAGES,
+        # The production storage (its owner-only permissions included), in a folder of
+        # the test's own.
         "evidence": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": tmp_path / "evidence"},
+            **settings.STORAGES["evidence"],
+            "OPTIONS": {
+                **settings.STORAGES["evidence"]["OPTIONS"],
+                "location": tmp_path / "evidence",
+            },
         },
     }
     settings.FILE_UPLOAD_TEMP_DIR = str(tmp_path / "scratch")

@@ -96,6 +96,8 @@ def test_text_and_files_are_unreadable_at_rest(django_user_model, settings):
     storage_root = Path(settings.STORAGES["evidence"]["OPTIONS"]["location"])
     stored = [path for path in storage_root.rglob("*") if path.is_file()]
     assert len(stored) >= 3  # the original, its display copy, its thumbnail
+    for path in storage_root.rglob("*"):  # readable by the service's user only
+        assert path.stat().st_mode & 0o777 == (0o700 if path.is_dir() else 0o600), path
     for path in stored:
         content = path.read_bytes()
         assert MARKER.encode() not in content, path
