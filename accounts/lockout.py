@@ -9,11 +9,42 @@ failures older than the cool-off, after which they lock nothing. Erasing an acco
 deletes its rows (``forget``).
 """
 
+import ipaddress
+
 from axes.handlers.database import AxesDatabaseHandler
+from django.conf import settings
 from axes.helpers import get_client_username
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 
 NOT_KEPT = ""
+
+
+def client_address(request):
+    """The address of the person, not of our reverse proxy (``AXES_CLIENT_IP_CALLABLE``).
+
+    With ``DJANGO_PROXY_COUNT`` = n trusted proxies in front of the app, the client is
+    the n-th address from the right of ``X-Forwarded-For``: each proxy appends the address
+    it received the request from, and whatever a client writes into the header itself
+    stands further left, where it is never read. With no proxy, or a header shorter than
+    the proxies configured (a request that did not come through them), the connection's
+    own address.
+    """
+    remote = request.META.get("REMOTE_ADDR", "")
+    count = settings.CYBERAIDE_PROXY_COUNT
+    if count <= 0:
+        return remote
+    forwarded = [
+        entry.strip()
+        for entry in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        if entry.strip()
+    ]
+    if len(forwarded) < count:
+        return remote
+    candidate = forwarded[-count]
+    try:
+        return str(ipaddress.ip_address(candidate))
+    except ValueError:
+        return remote
 
 
 class LockoutOnlyHandler(AxesDatabaseHandler):

@@ -145,7 +145,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
-AXES_IPWARE_PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0) or None
+# The person's address behind DJANGO_PROXY_COUNT reverse proxies (accounts.lockout):
+# without it every request would seem to come from the proxy, and a few wrong passwords
+# would lock a name out from everywhere.
+CYBERAIDE_PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_address"
 AXES_USERNAME_FORM_FIELD = "username"
 # Only what the lockout needs (accounts.lockout): no log of successful logins, no user
 # agent or form data with the failures, which `manage.py purge_expired` deletes.
