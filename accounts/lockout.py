@@ -12,9 +12,9 @@ deletes its rows (``forget``).
 import ipaddress
 
 from axes.handlers.database import AxesDatabaseHandler
-from django.conf import settings
 from axes.helpers import get_client_username
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.conf import settings
 
 NOT_KEPT = ""
 
