@@ -1,6 +1,8 @@
-"""Response headers that Django's own middleware does not set."""
+"""Response headers that Django's own middleware does not set, and the limits every
+request is held to."""
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 
@@ -72,3 +74,58 @@ class UnreadableDossierPage:
                 request, "evidence/unreadable.html", {"message": exception.message}, status=503
             )
         return None
+
+
+def request_limits(get_response):
+    """Refuse an oversized or overfull request with a translated page, before the view,
+    and before reading a body that announces itself too large.
+
+    A logged-in person may send up to ``CYBERAIDE_MAX_UPLOAD_BYTES`` (plus a margin for the
+    form around the files); a visitor who is not logged in, only what a form of text
+    needs (``DATA_UPLOAD_MAX_MEMORY_SIZE``). The body is then parsed here, within Django's
+    limits (fields, files, size of what is not a file), so that going past one is a page
+    that says which, not a bare 400. Files past their own limits are refused one by one by
+    ``evidence.ingest.limits.LimitedUploadHandler`` and named on the upload page.
+    """
+
+    def middleware(request):
+        try:
+            announced = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            announced = 0
+        logged_in = request.user.is_authenticated
+        limit = (
+            settings.CYBERAIDE_MAX_UPLOAD_BYTES + settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+            if logged_in
+            else settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        )
+        if announced > limit:
+            return _refused(request, "too_large", status=413, limit=limit)
+        if request.method == "POST":
+            try:
+                request.POST  # noqa: B018 -- parsed now, within the limits
+                request.FILES  # noqa: B018
+            except TooManyFilesSent:
+                return _refused(request, "too_many_files", status=413)
+            except RequestDataTooBig:
+                return _refused(request, "too_long", status=413)
+            except TooManyFieldsSent:
+                return _refused(request, "too_many_fields", status=400)
+        return get_response(request)
+
+    return middleware
+
+
+def _refused(request, reason, *, status, limit=0):
+    response = render(
+        request,
+        "refused_request.html",
+        {
+            "reason": reason,
+            "limit_mb": limit // (1024 * 1024),
+            "max_files": settings.CYBERAIDE_MAX_FILES_PER_UPLOAD,
+        },
+        status=status,
+    )
+    response["Connection"] = "close"  # what was not read is not read
+    return response

@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "cyberaide.middleware.null_origin_from_our_own_pages",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before any view or process_view (CSRF's reads the body): sizes and counts checked.
+    "cyberaide.middleware.request_limits",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "cyberaide.middleware.private_pages_not_stored",
@@ -237,6 +239,8 @@ CYBERAIDE_MAX_FILE_BYTES = env_int("CYBERAIDE_MAX_FILE_MB", 25) * 1024 * 1024
 CYBERAIDE_DOSSIER_QUOTA_BYTES = env_int("CYBERAIDE_DOSSIER_QUOTA_MB", 500) * 1024 * 1024
 CYBERAIDE_MAX_IMAGE_PIXELS = env_int("CYBERAIDE_MAX_IMAGE_MEGAPIXELS", 64) * 1_000_000
 CYBERAIDE_MAX_FILES_PER_UPLOAD = 20
+# All the files of one upload together (evidence.ingest.limits): past it, reading stops.
+CYBERAIDE_MAX_UPLOAD_BYTES = env_int("CYBERAIDE_MAX_UPLOAD_MB", 100) * 1024 * 1024
 CYBERAIDE_MAX_MESSAGE_CHARACTERS = 100_000
 # Helper invitations and the code a pupil uses to take over a dossier a staff member
 # started: single use, valid this many days.
@@ -244,6 +248,16 @@ CYBERAIDE_CODE_VALID_DAYS = 7
 # Files above this size wait on disk, not in memory, while the request is read.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = CYBERAIDE_MAX_FILES_PER_UPLOAD
+# What is not a file: a pasted message of CYBERAIDE_MAX_MESSAGE_CHARACTERS, URL-encoded
+# (up to 12 bytes a character for emoji), and the form around it.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
+# Every uploaded file passes through the limits first, then memory or the scratch folder.
+FILE_UPLOAD_HANDLERS = [
+    "evidence.ingest.limits.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 FILE_UPLOAD_PERMISSIONS = 0o600
 # Where an upload too large for memory is written while it arrives, and where PDFs and
 # exports are assembled: under the data directory, owner-only, never the shared /tmp

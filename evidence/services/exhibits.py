@@ -157,7 +157,7 @@ EDITABLE_FIELDS = (
 
 
 # What an exhibit of a kind holds as its content, hashed on arrival: never a correction.
-FIXED_ON_ARRIVAL = {Exhibit.Kind.LINK: ("content_url",)}
+FIXED_ON_ARRIVAL: dict[str, tuple[str, ...]] = {Exhibit.Kind.LINK: ("content_url",)}
 
 
 def edit_exhibit(*, exhibit: Exhibit, actor: User, details: dict[str, Any]) -> bool:

@@ -18,6 +18,7 @@ from evidence.forms.exhibits import (
     MoveForm,
 )
 from evidence.ingest.files import UploadRefused
+from evidence.ingest.limits import refusals as upload_refusals
 from evidence.models import Capability, Exhibit
 from evidence.services import exhibits as exhibit_services
 from evidence.views.access import get_dossier, get_exhibit, private
@@ -30,7 +31,12 @@ def add_files(request, public_id):
     data = posted(request)
     form = FileExhibitForm(data, request.FILES if data is not None else None)
     accepted, refused = [], []
-    if request.method == "POST" and form.is_valid():
+    # Files the upload handler stopped before they reached the disk, each with its reason.
+    stopped = [(refusal.name, refusal.reason) for refusal in upload_refusals(request)]
+    if stopped and not request.FILES:  # nothing left to add: say why, keep what was typed
+        form = FileExhibitForm(initial=data.dict() if data is not None else None)
+        refused = stopped
+    elif request.method == "POST" and form.is_valid():
         for uploaded_file in form.cleaned_data["files"]:
             try:
                 exhibit = exhibit_services.add_file_exhibit(
@@ -43,6 +49,7 @@ def add_files(request, public_id):
                 refused.append((uploaded_file.name, refusal.message))
             else:
                 accepted.append((uploaded_file.name, exhibit))
+        refused += stopped
         if not refused:
             messages.success(
                 request,

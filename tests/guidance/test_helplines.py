@@ -58,7 +58,7 @@ def test_the_lockout_page_gives_the_configured_cool_off_and_the_3018(
     assert locked.status_code == 429
     html = locked.content.decode()
     main = html.split('<footer class="site-footer">')[0]
-    assert "Try again in 40 minutes." in main
+    assert "paused on this connection for 40 minutes. Try again then." in main
     assert "15 minutes" not in main
     assert MARK in main and 'href="tel:3018"' in main
 
