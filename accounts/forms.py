@@ -44,7 +44,54 @@ class SignupForm(LaidOut, UserCreationForm):
             raise forms.ValidationError(
                 _("This username cannot be used. Please choose another one."), code="unavailable"
             )
+        if username and looks_official(username):
+            # Seen in a journal or on a helper's page, such a name could pass for us.
+            raise forms.ValidationError(
+                _(
+                    "This username looks like the name of the service or of its team, so "
+                    "it cannot be used. Please choose another one."
+                ),
+                code="reserved",
+            )
         return username
+
+
+# Names that could pass for the service, its team or the authorities, in a journal or on
+# a helper's page: refused anywhere in a username, whatever the accents, case or marks.
+RESERVED_IN_USERNAMES = (
+    "cyberaide",
+    "admin",
+    "administrat",
+    "support",
+    "moderat",
+    "staff",
+    "equipe",
+    "officiel",
+    "official",
+    "securite",
+    "security",
+    "system",
+    "systeme",
+    "root",
+    "webmaster",
+    "pharos",
+    "police",
+    "gendarmerie",
+    "procureur",
+    "justice",
+    "3018",
+    "eenfance",
+)
+
+
+def looks_official(username):
+    """Whether a username, reduced to its letters and digits without accents, holds one
+    of ``RESERVED_IN_USERNAMES``."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", username.casefold())
+    reduced = "".join(char for char in decomposed if char.isascii() and char.isalnum())
+    return any(word in reduced for word in RESERVED_IN_USERNAMES)
 
 
 class LoginForm(LaidOut, AuthenticationForm):

@@ -30,9 +30,17 @@ def quick_exit(request):
     navigation that a browser marks as coming from another site (``Sec-Fetch-Site:
     cross-site``) is only redirected: a third-party page cannot log anyone out.
     """
+    response = redirect(settings.QUICK_EXIT_URL)
     if request.headers.get("Sec-Fetch-Site") != "cross-site":
         logout(request)
-    return redirect(settings.QUICK_EXIT_URL)
+        # No cookie of the visit stays behind on a shared computer.
+        response.delete_cookie(
+            settings.CSRF_COOKIE_NAME,
+            path=settings.CSRF_COOKIE_PATH,
+            domain=settings.CSRF_COOKIE_DOMAIN,
+            samesite=settings.CSRF_COOKIE_SAMESITE,
+        )
+    return response
 
 
 @never_cache

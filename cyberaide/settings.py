@@ -204,6 +204,9 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+# A session cookie, as the session's own: nothing of a visit outlives the browser window
+# (Django's default keeps csrftoken a year, and the quick exit could not clear it).
+CSRF_COOKIE_AGE = None
 
 # Headers sent on every response.
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -237,6 +240,8 @@ CYBERAIDE_STORAGE_KEY = os.environ.get("CYBERAIDE_STORAGE_KEY", "")
 CYBERAIDE_STORAGE_KEY_FALLBACKS = env_list("CYBERAIDE_STORAGE_KEY_FALLBACKS")
 CYBERAIDE_MAX_FILE_BYTES = env_int("CYBERAIDE_MAX_FILE_MB", 25) * 1024 * 1024
 CYBERAIDE_DOSSIER_QUOTA_BYTES = env_int("CYBERAIDE_DOSSIER_QUOTA_MB", 500) * 1024 * 1024
+# All the dossiers of one account together (a staff member's unclaimed ones included).
+CYBERAIDE_ACCOUNT_QUOTA_BYTES = env_int("CYBERAIDE_ACCOUNT_QUOTA_MB", 1500) * 1024 * 1024
 CYBERAIDE_MAX_IMAGE_PIXELS = env_int("CYBERAIDE_MAX_IMAGE_MEGAPIXELS", 64) * 1_000_000
 CYBERAIDE_MAX_FILES_PER_UPLOAD = 20
 # All the files of one upload together (evidence.ingest.limits): past it, reading stops.

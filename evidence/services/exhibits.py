@@ -104,6 +104,21 @@ def _check_quota(dossier: Dossier, size: int) -> None:
             _("This dossier is full (%(limit)s MB). Start another dossier for more files.")
             % {"limit": settings.CYBERAIDE_DOSSIER_QUOTA_BYTES // (1024 * 1024)}
         )
+    # One account cannot fill the service by starting dossier after dossier.
+    account_total = (
+        Exhibit.objects.filter(dossier__owner_id=dossier.owner_id).aggregate(total=Sum("size"))[
+            "total"
+        ]
+        or 0
+    )
+    if account_total + size > settings.CYBERAIDE_ACCOUNT_QUOTA_BYTES:
+        raise UploadRefused(
+            _(
+                "Your dossiers are full (%(limit)s MB in all). Erase what you no longer "
+                "need, or ask the association that runs this service for more room."
+            )
+            % {"limit": settings.CYBERAIDE_ACCOUNT_QUOTA_BYTES // (1024 * 1024)}
+        )
 
 
 def add_message_exhibit(

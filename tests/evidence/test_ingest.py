@@ -468,6 +468,22 @@ def test_file_over_the_dossier_quota_is_refused_and_earlier_files_stay(dossier, 
     assert stored_files() == files
 
 
+def test_an_account_cannot_fill_the_service_dossier_after_dossier(dossier, settings):
+    settings.CYBERAIDE_ACCOUNT_QUOTA_BYTES = 2 * 1024 * 1024
+    kept = add(dossier, noise_png(700), "first.png")
+    other = make_dossier(dossier.owner, "Un autre")
+    files = stored_files()
+    assert_refused(
+        other,
+        noise_png(700),
+        "second.png",
+        "Your dossiers are full (2 MB in all). Erase what you no longer need, or ask the "
+        "association that runs this service for more room.",
+    )
+    assert list(dossier.exhibits.all()) == [kept] and not other.exhibits.exists()
+    assert stored_files() == files
+
+
 def test_quota_filled_by_another_upload_meanwhile_removes_the_written_files(
     dossier, settings, monkeypatch
 ):
