@@ -247,6 +247,17 @@ CYBERAIDE_MAX_FILES_PER_UPLOAD = 20
 # All the files of one upload together (evidence.ingest.limits): past it, reading stops.
 CYBERAIDE_MAX_UPLOAD_BYTES = env_int("CYBERAIDE_MAX_UPLOAD_MB", 100) * 1024 * 1024
 CYBERAIDE_MAX_MESSAGE_CHARACTERS = 100_000
+# What one PDF may cost (evidence.pdf): a render stopped after this long is marked failed;
+# a document no worker took within the queue deadline too. One account may ask for this
+# many PDFs an hour.
+CYBERAIDE_PDF_TIMEOUT_SECONDS = env_int("CYBERAIDE_PDF_TIMEOUT_SECONDS", 180)
+CYBERAIDE_PDF_QUEUE_DEADLINE_SECONDS = env_int("CYBERAIDE_PDF_QUEUE_DEADLINE_SECONDS", 1800)
+CYBERAIDE_PDF_PER_HOUR = env_int("CYBERAIDE_PDF_PER_HOUR", 12)
+# A message prints whole up to this many lines (and characters); the rest is in the
+# original attached to the PDF. All the messages of one PDF share a budget of lines.
+CYBERAIDE_PDF_MESSAGE_LINES = 300
+CYBERAIDE_PDF_MESSAGE_CHARACTERS = 15_000
+CYBERAIDE_PDF_TOTAL_MESSAGE_LINES = 3_000
 # Helper invitations and the code a pupil uses to take over a dossier a staff member
 # started: single use, valid this many days.
 CYBERAIDE_CODE_VALID_DAYS = 7

@@ -35,8 +35,27 @@ class GeneratedDocument(models.Model):
         READY = "ready", _("Ready")
         FAILED = "failed", _("Failed")
 
+    class Progress(models.TextChoices):
+        CHECKING = "checking", _("checking every exhibit against its fingerprint")
+        RENDERING = "rendering", _("laying out the pages")
+        STORING = "storing", _("attaching the originals and storing it")
+
     class Failure(models.TextChoices):
         RENDERING = "rendering", _("The PDF could not be made; try again.")
+        TIMED_OUT = (
+            "timed_out",
+            _(
+                "Making the PDF took too long and was stopped. Try again; if it fails again, "
+                "withdraw the longest messages from the dossier and make it without them."
+            ),
+        )
+        INTERRUPTED = (
+            "interrupted",
+            _(
+                "Making the PDF was interrupted (the server stopped meanwhile). Nothing is lost: "
+                "try again."
+            ),
+        )
         ALTERED_EXHIBIT = (
             "altered_exhibit",
             _(
@@ -64,6 +83,9 @@ class GeneratedDocument(models.Model):
     sha256 = models.CharField(max_length=64, blank=True)
     size = models.PositiveBigIntegerField(default=0)
     exhibit_count = models.PositiveIntegerField(default=0)
+    # While it is being made: when the worker started, and where it is (``Progress``).
+    started_at = models.DateTimeField(null=True, blank=True)
+    progress = models.CharField(max_length=16, choices=Progress.choices, blank=True)
     # The exhibits it prints and attaches: erasing one of them deletes this document.
     exhibits = models.ManyToManyField("evidence.Exhibit", related_name="documents", blank=True)
     failure = models.CharField(max_length=16, choices=Failure.choices, blank=True)

@@ -47,6 +47,7 @@ FILE_EXTENSIONS = {
     "image/gif": "gif",
     "image/heic": "heic",
     "application/pdf": "pdf",
+    "text/plain; charset=utf-8": "txt",
 }
 
 

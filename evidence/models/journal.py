@@ -37,6 +37,7 @@ class Event(models.Model):
         DOSSIER_EXPORTED = "dossier_exported", _("Data exported")
         DOCUMENT_GENERATED = "document_generated", _("PDF generated")
         DOCUMENT_DELETED = "document_deleted", _("PDF deleted")
+        DOCUMENT_FAILED = "document_failed", _("PDF could not be made")
         EXHIBIT_ALTERED = (
             "exhibit_altered",
             _("Exhibit found altered: it no longer matches its fingerprint"),

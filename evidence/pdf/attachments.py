@@ -30,7 +30,18 @@ def original_attachments(dossier: Dossier, exhibits: Iterable[PdfExhibit]) -> It
     """The originals of these exhibits, exactly as received."""
     for item in exhibits:
         exhibit = item.exhibit
-        if exhibit.original_file:
+        if item.message_attached:
+            # Printed in part: the whole text, as pasted (its SHA-256 is the exhibit's).
+            yield Original(
+                name=item.attachment_name,
+                description=f"Pièce n° {item.number} — message reçu le "
+                f"{exhibit.received_at:%Y-%m-%d %H:%M:%S} UTC, en entier — "
+                f"SHA-256 {exhibit.sha256}",
+                content_type="text/plain",
+                received_at=exhibit.received_at,
+                read=partial(str.encode, exhibit.message_text, "utf-8"),
+            )
+        elif exhibit.original_file:
             yield Original(
                 name=item.attachment_name,
                 description=f"Pièce n° {item.number} — original reçu le "

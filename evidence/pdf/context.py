@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
+from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -59,12 +60,26 @@ SHORT_KINDS: dict[str, str] = {
 }
 
 
+# However spent the budget, every message shows at least its first lines.
+MINIMUM_PRINTED_LINES = 20
+
+
 @dataclass
 class PdfExhibit:
     number: int
     exhibit: Exhibit
     image_url: str = ""
     message_lines: list = field(default_factory=list)
+    # What of a long message the PDF does not print: it is whole in the attached original.
+    lines_left: int = 0
+    characters_left: int = 0
+
+    @property
+    def message_attached(self) -> bool:
+        """A message printed in part rides whole inside the PDF, as a text file."""
+        return self.exhibit.kind == Exhibit.Kind.MESSAGE and bool(
+            self.lines_left or self.characters_left
+        )
 
     @property
     def short_kind(self) -> str:
@@ -74,9 +89,27 @@ class PdfExhibit:
     @property
     def attachment_name(self) -> str:
         """The original's name inside the PDF file, shown on its page."""
-        if not self.exhibit.original_file:
+        if not (self.exhibit.original_file or self.message_attached):
             return ""
         return f"{self.number:03d}-{self.exhibit.download_name}"
+
+
+def printed_part(text: str, *, lines: int, characters: int) -> tuple[list[str], int, int]:
+    """The lines of a message the PDF prints (at most ``lines`` lines and ``characters``
+    characters, a very long line cut), and how many lines and characters are left."""
+    shown: list[str] = []
+    used = 0
+    all_lines = text.split("\n")
+    for line in all_lines[:lines]:
+        if used + len(line) > characters:
+            shown.append(line[: max(0, characters - used)])
+            used = characters
+            break
+        shown.append(line)
+        used += len(line) + 1
+    printed_characters = sum(len(line) for line in shown) + max(0, len(shown) - 1)
+    lines_left = len(all_lines) - len(shown)
+    return shown, lines_left, max(0, len(text) - printed_characters)
 
 
 def with_break_opportunities(text: str) -> str:
@@ -99,6 +132,8 @@ def gather(
     )
     resources: Resources = {}
     numbered = []
+    # One PDF's messages share a budget of lines: past it, each prints its first lines.
+    line_budget = settings.CYBERAIDE_PDF_TOTAL_MESSAGE_LINES
     for number, exhibit in enumerate(exhibits, start=1):
         item = PdfExhibit(number=number, exhibit=exhibit)
         if exhibit.display_file:
@@ -108,7 +143,15 @@ def gather(
                 partial(storage.read_file, dossier, exhibit.display_file),
             )
         if exhibit.kind == exhibit.Kind.MESSAGE:
-            item.message_lines = with_break_opportunities(exhibit.message_text).split("\n")
+            shown, item.lines_left, item.characters_left = printed_part(
+                exhibit.message_text,
+                lines=max(
+                    MINIMUM_PRINTED_LINES, min(settings.CYBERAIDE_PDF_MESSAGE_LINES, line_budget)
+                ),
+                characters=settings.CYBERAIDE_PDF_MESSAGE_CHARACTERS,
+            )
+            line_budget -= len(shown)
+            item.message_lines = [with_break_opportunities(line) for line in shown]
         numbered.append(item)
     events = list(dossier.events.order_by("sequence"))
     journal_ok, _broken = verify_journal(dossier, events)

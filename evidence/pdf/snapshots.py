@@ -6,10 +6,14 @@ call it; it is the one place that loads the renderer for a snapshot, and it impo
 nothing that queues work (no import cycle with ``evidence.tasks``).
 """
 
+import contextlib
 import logging
-from collections.abc import Callable
-from typing import BinaryIO
+import signal
+import threading
+from collections.abc import Callable, Iterator
+from typing import Any, BinaryIO
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -18,10 +22,12 @@ from evidence.custody import integrity, scratch, storage
 from evidence.custody.journal import lock_dossier, record_event
 from evidence.models import Event, Exhibit, GeneratedDocument
 from evidence.pdf import render
+from evidence.services import document_states
 
 logger = logging.getLogger(__name__)
 
 Kind = GeneratedDocument.Kind
+Progress = GeneratedDocument.Progress
 
 # Each kind of document: how it is rendered, and what the journal says of it.
 WRITERS: dict[str, Callable[[GeneratedDocument, BinaryIO], None]] = {
@@ -51,6 +57,7 @@ def build_document(document_id: int) -> GeneratedDocument:
     if document.status != GeneratedDocument.Status.PENDING:
         return document
     dossier = document.dossier
+    _report(document, Progress.CHECKING, started=True)
     included = list(dossier.exhibits.filter(withdrawn_at=None))
     for exhibit in included:
         exhibit.dossier = dossier  # one key for all, unwrapped once
@@ -61,12 +68,19 @@ def build_document(document_id: int) -> GeneratedDocument:
     # dossier. The temporary file has no name, sits in the private scratch folder, and
     # vanishes when closed.
     with scratch.temporary_file() as output:
+        _report(document, Progress.RENDERING)
         try:
-            WRITERS[document.kind](document, output)
+            with time_limit(settings.CYBERAIDE_PDF_TIMEOUT_SECONDS):
+                WRITERS[document.kind](document, output)
+        except RenderTimedOut:
+            logger.error("Rendering document %s took too long", document.public_id)
+            document_states.fail(document, GeneratedDocument.Failure.TIMED_OUT)
+            return document
         except Exception:
             logger.exception("Rendering document %s failed", document.public_id)
-            _fail(document, GeneratedDocument.Failure.RENDERING)
+            document_states.fail(document, GeneratedDocument.Failure.RENDERING)
             raise
+        _report(document, Progress.STORING)
         output.seek(0)
         name, sha256, size = storage.save_stream(dossier, output, suffix=".pdf.bin")
     try:
@@ -75,7 +89,7 @@ def build_document(document_id: int) -> GeneratedDocument:
             printed = {exhibit.pk for exhibit in included}
             if len(printed) != dossier.exhibits.filter(pk__in=printed).count():
                 # An exhibit was erased while the PDF was being made: it must not survive.
-                _fail(document, GeneratedDocument.Failure.RENDERING)
+                document_states.fail(document, GeneratedDocument.Failure.RENDERING)
                 storage.delete_files([name])
                 return document
             document.file = name
@@ -83,6 +97,7 @@ def build_document(document_id: int) -> GeneratedDocument:
             document.size = size
             document.exhibit_count = len(included)
             document.status = GeneratedDocument.Status.READY
+            document.progress = ""
             document.completed_at = timezone.now()
             document.save()
             # Those printed, and any added meanwhile: never fewer than the PDF may hold.
@@ -105,11 +120,42 @@ def build_document(document_id: int) -> GeneratedDocument:
     return document
 
 
-def _fail(document: GeneratedDocument, failure: str) -> None:
-    GeneratedDocument.objects.filter(pk=document.pk).update(
-        status=GeneratedDocument.Status.FAILED, failure=failure, completed_at=timezone.now()
-    )
-    document.refresh_from_db(fields=["status", "failure", "completed_at"])
+class RenderTimedOut(BaseException):
+    """Not an ``Exception``: the renderer's own ``except Exception`` must not swallow it."""
+
+
+@contextlib.contextmanager
+def time_limit(seconds: int) -> Iterator[None]:
+    """Stop what runs inside after ``seconds`` of wall-clock time (``RenderTimedOut``).
+
+    A timer signal, so only in the main thread: the database worker and a gunicorn sync
+    worker run tasks there. Elsewhere (the development server's threads) the render runs
+    unbounded, and a document left pending is failed as stale after the same time.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expired(signum: int, frame: Any) -> None:
+        raise RenderTimedOut
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _report(document: GeneratedDocument, progress: str, *, started: bool = False) -> None:
+    """Say where the making of this document is (the page shows it while it waits)."""
+    fields: dict[str, Any] = {"progress": progress}
+    if started:
+        fields["started_at"] = timezone.now()
+    GeneratedDocument.objects.filter(
+        pk=document.pk, status=GeneratedDocument.Status.PENDING
+    ).update(**fields)
 
 
 def _refuse_altered(document: GeneratedDocument, altered: list[Exhibit]) -> GeneratedDocument:
@@ -118,9 +164,9 @@ def _refuse_altered(document: GeneratedDocument, altered: list[Exhibit]) -> Gene
         document.public_id,
         ", ".join(str(exhibit.public_id) for exhibit in altered),
     )
+    document_states.fail(document, GeneratedDocument.Failure.ALTERED_EXHIBIT)
     with transaction.atomic():
         lock_dossier(document.dossier)
-        _fail(document, GeneratedDocument.Failure.ALTERED_EXHIBIT)
         for exhibit in altered:
             record_event(
                 dossier=document.dossier,

@@ -6,10 +6,14 @@ This is the web side: it never imports the renderer.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import ngettext_lazy
 
 from evidence.custody import storage
 from evidence.custody.journal import actor_label, lock_dossier, record_event
@@ -19,6 +23,8 @@ from evidence.pdf.context import (
     complaint_problems,
     signalement_problems,
 )
+from evidence.refusals import Refused
+from evidence.services import document_states
 from evidence.tasks import build_document
 
 if TYPE_CHECKING:
@@ -55,6 +61,31 @@ def record_request(
     return document
 
 
+class TooManyDocuments(Refused):
+    def __init__(self) -> None:
+        super().__init__(
+            ngettext_lazy(
+                "You have asked for %(count)s PDF in the last hour, the most one account "
+                "may. The ones already made are below; ask again in a while.",
+                "You have asked for %(count)s PDFs in the last hour, the most one account "
+                "may. The ones already made are below; ask again in a while.",
+                settings.CYBERAIDE_PDF_PER_HOUR,
+            )
+            % {"count": settings.CYBERAIDE_PDF_PER_HOUR}
+        )
+
+
+def waiting_document(
+    dossier: Dossier, kind: str, signalement: Signalement | None = None
+) -> GeneratedDocument | None:
+    """The same document already asked for and still being made, if there is one (a
+    stale one is failed first, so that asking again makes a new one)."""
+    document_states.fail_stale(dossier.documents.all())
+    return dossier.documents.filter(
+        kind=kind, status=GeneratedDocument.Status.PENDING, signalement=signalement
+    ).first()
+
+
 def request_document(
     *,
     dossier: Dossier,
@@ -62,8 +93,21 @@ def request_document(
     kind: str = Kind.COMPLAINT,
     signalement: Signalement | None = None,
 ) -> GeneratedDocument:
-    """Record the request and queue the rendering once the request is committed."""
+    """Record the request and queue the rendering once the request is committed.
+
+    Asking again while the same document is being made returns that one; one account may
+    ask for ``CYBERAIDE_PDF_PER_HOUR`` documents an hour (``TooManyDocuments``)."""
     with transaction.atomic():
+        lock_dossier(dossier)
+        waiting = waiting_document(dossier, kind, signalement)
+        if waiting is not None:
+            return waiting
+        an_hour_ago = timezone.now() - datetime.timedelta(hours=1)
+        if (
+            GeneratedDocument.objects.filter(author=actor, created_at__gte=an_hour_ago).count()
+            >= settings.CYBERAIDE_PDF_PER_HOUR
+        ):
+            raise TooManyDocuments
         document = record_request(dossier=dossier, actor=actor, kind=kind, signalement=signalement)
         transaction.on_commit(lambda: build_document.enqueue(document.pk))
     return document

@@ -9,10 +9,12 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from evidence.custody import storage
 from evidence.models import Capability, GeneratedDocument
+from evidence.pdf.context import DossierNotReady
 from evidence.services import documents
 from evidence.views.access import OWNER_ONLY, get_dossier, private
 
@@ -30,6 +32,29 @@ def get_document(request, public_id, document_id, **filters):
     )
     document.dossier = access.dossier
     return access, document
+
+
+def ask_for_document(request, dossier, *, kind, signalement=None):
+    """Ask for a PDF (the letter's and the signalement's "Make the PDF" buttons), then go
+    back to where it is listed, saying what happened: being prepared, already being
+    prepared, not ready, or too many asked for."""
+    back = reverse(LISTED_ON[kind], args=[dossier.public_id])
+    if documents.waiting_document(dossier, kind, signalement) is not None:
+        messages.info(request, _("This PDF is already being prepared: it appears below soon."))
+        return redirect(back + "#documents")
+    try:
+        documents.request_document(
+            dossier=dossier, actor=request.user, kind=kind, signalement=signalement
+        )
+    except DossierNotReady as not_ready:
+        for problem in not_ready.problems:
+            messages.error(request, problem)
+        return redirect(back)
+    except documents.TooManyDocuments as refusal:
+        messages.error(request, refusal.message)
+        return redirect(back + "#documents")
+    messages.success(request, _("The PDF is being prepared. It appears below when it is ready."))
+    return redirect(back + "#documents")
 
 
 @private

@@ -2,11 +2,9 @@
 
 from dataclasses import dataclass
 
-from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
@@ -16,8 +14,9 @@ from evidence.forms import letter as letter_forms
 from evidence.letter.deadlines import dossier_press_law_deadline
 from evidence.models import Capability, Complaint, GeneratedDocument
 from evidence.pdf import context as pdf_context
-from evidence.services import documents, letters
+from evidence.services import document_states, letters
 from evidence.views.access import get_dossier, private
+from evidence.views.documents import ask_for_document
 from guidance.glossary import GLOSSARY
 
 
@@ -113,7 +112,11 @@ def letter_preview(request, public_id):
     if not problems:
         letter_context, _resources = pdf_context.complaint_context(dossier)
         context.update(letter_context)
-    context["documents"] = dossier.documents.filter(kind=GeneratedDocument.Kind.COMPLAINT)
+    document_states.fail_stale(dossier.documents.all())
+    listed = list(dossier.documents.filter(kind=GeneratedDocument.Kind.COMPLAINT))
+    context["documents"] = listed
+    context["documents_pending"] = any(d.status == GeneratedDocument.Status.PENDING for d in listed)
+    context["document_ready"] = any(d.status == GeneratedDocument.Status.READY for d in listed)
     context["can_delete_documents"] = access.is_owner
     return render(request, "evidence/letter/preview.html", context)
 
@@ -122,12 +125,4 @@ def letter_preview(request, public_id):
 @require_POST
 def letter_generate(request, public_id):
     access = get_dossier(request, public_id, Capability.PDF)
-    dossier = access.dossier
-    try:
-        documents.request_document(dossier=dossier, actor=request.user)
-    except pdf_context.DossierNotReady as not_ready:
-        for problem in not_ready.problems:
-            messages.error(request, problem)
-        return redirect("evidence:letter_preview", dossier.public_id)
-    messages.success(request, _("The PDF is being prepared. It appears below when it is ready."))
-    return redirect(reverse("evidence:letter_preview", args=[dossier.public_id]) + "#documents")
+    return ask_for_document(request, access.dossier, kind=GeneratedDocument.Kind.COMPLAINT)

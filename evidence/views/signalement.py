@@ -1,10 +1,8 @@
 """The staff member's report to the prosecutor (signalement, article 40 CPP): the form, its
 preview and its PDF, rendered like the complaint."""
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -12,8 +10,9 @@ from cyberaide.http import posted
 from evidence.forms.signalement import SignalementForm
 from evidence.models import Capability, GeneratedDocument, Signalement
 from evidence.pdf import context as pdf_context
-from evidence.services import documents, letters
+from evidence.services import document_states, letters
 from evidence.views.access import get_dossier, private
+from evidence.views.documents import ask_for_document
 
 
 def get_signalement_dossier(request, public_id):
@@ -68,7 +67,10 @@ def signalement_preview(request, public_id):
     if not problems:
         letter_context, _resources = pdf_context.signalement_context(signalement)
         context.update(letter_context)
-    context["documents"] = signalement.documents.all()
+    document_states.fail_stale(dossier.documents.all())
+    listed = list(signalement.documents.all())
+    context["documents"] = listed
+    context["documents_pending"] = any(d.status == GeneratedDocument.Status.PENDING for d in listed)
     context["can_delete_documents"] = True  # the author's own
     return render(request, "evidence/signalement/preview.html", context)
 
@@ -80,17 +82,6 @@ def signalement_generate(request, public_id):
     dossier = access.dossier
     signalement = get_object_or_404(Signalement, dossier=dossier, author=request.user)
     signalement.dossier = dossier
-    try:
-        documents.request_document(
-            dossier=dossier,
-            actor=request.user,
-            kind=GeneratedDocument.Kind.SIGNALEMENT,
-            signalement=signalement,
-        )
-    except pdf_context.DossierNotReady as not_ready:
-        for problem in not_ready.problems:
-            messages.error(request, problem)
-        return redirect("evidence:signalement_preview", dossier.public_id)
-    messages.success(request, _("The PDF is being prepared. It appears below when it is ready."))
-    preview = reverse("evidence:signalement_preview", args=[dossier.public_id])
-    return redirect(preview + "#documents")
+    return ask_for_document(
+        request, dossier, kind=GeneratedDocument.Kind.SIGNALEMENT, signalement=signalement
+    )

@@ -15,6 +15,7 @@ import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
+import pypdf
 import pytest
 from django.utils import timezone, translation
 from pypdf import PdfReader
@@ -433,7 +434,7 @@ def test_the_longest_unbroken_account_of_the_facts_renders_whole(dossier):
     assert facts in rendered.squeezed(body)  # whole, over several pages
 
 
-def test_a_100000_character_unbroken_message_renders_whole_in_bounded_time(dossier):
+def test_a_100000_character_unbroken_message_prints_in_part_and_rides_whole(dossier, settings):
     message = "".join(random.Random(5).choices(string.ascii_letters, k=100_000))
     long_one = add_message(dossier, message, occurred_on=datetime.date(2026, 10, 20))
     started = time.perf_counter()
@@ -459,8 +460,12 @@ def test_a_100000_character_unbroken_message_renders_whole_in_bounded_time(dossi
         for line in page.split("\n")
         if not RUNNING.match(line.strip())
     )
-    assert message in rendered.squeezed(body)
+    printed = settings.CYBERAIDE_PDF_MESSAGE_CHARACTERS
+    assert message[:printed] in rendered.squeezed(body)  # its beginning, unbroken...
+    assert message[printed : printed + 200] not in rendered.squeezed(body)  # ...not the rest
     assert long_one.sha256 in rendered.squeezed()
+    attached = pypdf.PdfReader(io.BytesIO(data)).attachments
+    assert attached[f"{number:03d}-{long_one.download_name}"] == [message.encode()]
 
 
 # Bad states ----------------------------------------------------------------------------

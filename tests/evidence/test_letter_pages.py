@@ -369,7 +369,7 @@ def test_a_pending_document_shows_as_being_prepared_and_is_not_downloadable(
     document = documents.request_document(dossier=dossier, actor=alice)  # task not run
     assert document.status == GeneratedDocument.Status.PENDING
     preview = alice_client.get(url("letter_preview", dossier.public_id)).content.decode()
-    assert "being prepared" in preview
+    assert "waiting its turn to be prepared" in preview
     download = url("document_download", dossier.public_id, document.public_id)
     assert download not in preview
     assert alice_client.get(download).status_code == 404
