@@ -243,6 +243,11 @@ CYBERAIDE_DOSSIER_QUOTA_BYTES = env_int("CYBERAIDE_DOSSIER_QUOTA_MB", 500) * 102
 # All the dossiers of one account together (a staff member's unclaimed ones included).
 CYBERAIDE_ACCOUNT_QUOTA_BYTES = env_int("CYBERAIDE_ACCOUNT_QUOTA_MB", 1500) * 1024 * 1024
 CYBERAIDE_MAX_IMAGE_PIXELS = env_int("CYBERAIDE_MAX_IMAGE_MEGAPIXELS", 64) * 1_000_000
+# What one picture may take once decoded (pixels × bytes per pixel: alpha and 16-bit
+# count for more), and how long one upload's files may take to process before the rest
+# are refused by name (below the web worker's own timeout).
+CYBERAIDE_MAX_IMAGE_DECODED_BYTES = env_int("CYBERAIDE_MAX_IMAGE_DECODED_MB", 160) * 1024 * 1024
+CYBERAIDE_UPLOAD_TIME_BUDGET_SECONDS = env_int("CYBERAIDE_UPLOAD_TIME_BUDGET_SECONDS", 20)
 CYBERAIDE_MAX_FILES_PER_UPLOAD = 20
 # All the files of one upload together (evidence.ingest.limits): past it, reading stops.
 CYBERAIDE_MAX_UPLOAD_BYTES = env_int("CYBERAIDE_MAX_UPLOAD_MB", 100) * 1024 * 1024

@@ -144,6 +144,9 @@ def _prepare_image(inspected: InspectedFile) -> None:
             # of the size, never below the display size; the hash covers the original bytes).
             # The box keeps the picture's proportions, or a 4032×3024 photo gets no saving.
             image.draft("RGB", _fitted(image.size, DISPLAY_LONG_SIDE))
+            # What decoding will take, known before anything is decoded.
+            if decoded_bytes(image) > settings.CYBERAIDE_MAX_IMAGE_DECODED_BYTES:
+                raise UploadRefused(_too_much_memory(image))
             image.load()
     except UploadRefused:
         raise
@@ -161,8 +164,11 @@ def _prepare_image(inspected: InspectedFile) -> None:
     if transpose in QUARTER_TURNS:
         width, height = height, width
     inspected.width, inspected.height = width, height  # as shown, like the display copy
-    small = _flatten(image)
+    # Made small first, then flattened: a full-size RGBA picture is never copied twice
+    # (an 8000×8000 one took 857 MiB when it was flattened before being made small).
+    small = _resizable(image)
     small.thumbnail((DISPLAY_LONG_SIDE, DISPLAY_LONG_SIDE), Image.Resampling.LANCZOS)
+    small = _flatten(small)
     if transpose is not None:  # on the small copy: turning 12 MP costs more than resizing
         small = small.transpose(transpose)
     inspected.display = _jpeg(small, DISPLAY_QUALITY)
@@ -189,6 +195,39 @@ def _orientation_transpose(image: Image.Image) -> Image.Transpose | None:
             return ORIENTATION_TRANSPOSE.get(orientation) if orientation else None
     except (OSError, SyntaxError, ValueError, TypeError, KeyError, struct.error):
         return None
+
+
+def decoded_bytes(image: Image.Image) -> int:
+    """The bytes the decoded picture takes: pixels × bytes per pixel (its channels, two
+    bytes each for a 16-bit picture), so that alpha and 16-bit pictures count for more."""
+    channels = len(image.getbands())
+    sixteen_bit = image.mode.startswith("I;16") or any(
+        ";16" in str(tile[3]) for tile in getattr(image, "tile", ()) if len(tile) > 3
+    )
+    return image.width * image.height * channels * (2 if sixteen_bit else 1)
+
+
+def _too_much_memory(image: Image.Image) -> str:
+    return _(
+        "This picture is too large to process: %(width)s × %(height)s pixels take "
+        "%(megabytes)s MB once decoded, more than the %(limit)s MB allowed. Send a "
+        "screenshot or a smaller copy of it."
+    ) % {
+        "width": image.width,
+        "height": image.height,
+        "megabytes": decoded_bytes(image) // (1024 * 1024),
+        "limit": settings.CYBERAIDE_MAX_IMAGE_DECODED_BYTES // (1024 * 1024),
+    }
+
+
+def _resizable(image: Image.Image) -> Image.Image:
+    """The picture in a mode Pillow resizes well, converted only when it must be (a
+    palette is resized pixel by pixel, badly; transparency is kept for ``_flatten``)."""
+    if image.mode in ("RGB", "RGBA", "L"):
+        return image
+    if image.mode in ("LA", "PA") or "transparency" in image.info:
+        return image.convert("RGBA")
+    return image.convert("RGB")
 
 
 def _too_many_pixels() -> str:

@@ -1,11 +1,14 @@
 """Adding, correcting, reordering, withdrawing and erasing exhibits, and serving their
 files. Only the owner corrects, reorders, withdraws or erases."""
 
+import time
+
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from cyberaide.http import posted
@@ -23,6 +26,11 @@ from evidence.models import Capability, Exhibit
 from evidence.services import exhibits as exhibit_services
 from evidence.views.access import get_dossier, get_exhibit, private
 
+OUT_OF_TIME = gettext_lazy(
+    "Not added: this upload took too long to process and stopped before this file. "
+    "Send it again on its own."
+)
+
 
 @private
 def add_files(request, public_id):
@@ -37,7 +45,13 @@ def add_files(request, public_id):
         form = FileExhibitForm(initial=data.dict() if data is not None else None)
         refused = stopped
     elif request.method == "POST" and form.is_valid():
+        # File by file within a time budget, below the web worker's own timeout: what is
+        # left when it runs out is named as not added, never lost without a word.
+        deadline = time.monotonic() + settings.CYBERAIDE_UPLOAD_TIME_BUDGET_SECONDS
         for uploaded_file in form.cleaned_data["files"]:
+            if time.monotonic() >= deadline:
+                refused.append((uploaded_file.name, OUT_OF_TIME))
+                continue
             try:
                 exhibit = exhibit_services.add_file_exhibit(
                     dossier=dossier,

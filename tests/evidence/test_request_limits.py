@@ -3,6 +3,10 @@ refusal is a translated page that keeps what was already stored. Real requests t
 the test client, real files; the bytes that reached the disk counted by Django's own
 temporary-file handler."""
 
+import os
+import subprocess
+import sys
+from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
@@ -152,3 +156,91 @@ def test_a_message_too_long_to_read_is_a_translated_page(client, django_user_mod
     assert response.status_code == 413
     assert "trop long" in response.content.decode()
     assert not dossier.exhibits.exists()
+
+
+def rgba_png(side):
+    """A real PNG with transparency: a few kilobytes that decode to side² × 4 bytes."""
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGBA", (side, side), (200, 30, 30, 128)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def test_a_picture_is_refused_by_its_decoded_size_before_it_is_decoded(
+    client, django_user_model, settings
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.CYBERAIDE_MAX_IMAGE_DECODED_BYTES = 16 * MB
+    alice = make_user(django_user_model, "alice")
+    dossier = make_dossier(alice)
+    client.force_login(alice)
+    big = SimpleUploadedFile("transparent.png", rgba_png(2100), content_type="image/png")
+    fine = SimpleUploadedFile("fine.png", rgba_png(1900), content_type="image/png")
+    assert len(big.read()) < 100_000  # small on disk: it is its decoded size that counts
+    big.seek(0)
+    page = upload(client, dossier, big, fine).content.decode()
+    assert "<strong>transparent.png</strong>: Cette image est trop grande" in page
+    assert "16 Mo" in page
+    assert [e.original_name for e in dossier.exhibits.all()] == ["fine.png"]
+
+
+def test_an_upload_out_of_time_names_every_file_it_did_not_add(client, django_user_model, settings):
+    settings.CYBERAIDE_UPLOAD_TIME_BUDGET_SECONDS = 0
+    alice = make_user(django_user_model, "alice")
+    dossier = make_dossier(alice)
+    client.force_login(alice)
+    page = upload(client, dossier, a_file("a.png", 20_000), a_file("b.png", 20_000)).content
+    text = page.decode()
+    for name in ("a.png", "b.png"):
+        assert f"<strong>{name}</strong>: Pas ajouté" in text
+    assert not dossier.exhibits.exists()
+
+
+MEASURE_PEAK = """
+import os, sys, django
+django.setup()
+from django.core.files.uploadedfile import SimpleUploadedFile
+from evidence.ingest.files import UploadRefused, inspect_upload
+
+def peak():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) // 1024
+
+data = open(sys.argv[1], "rb").read()
+before = peak()
+try:
+    inspect_upload(SimpleUploadedFile("x.png", data, content_type="image/png"))
+    outcome = "kept"
+except UploadRefused:
+    outcome = "refused"
+print(outcome, peak() - before)
+"""
+
+
+def test_a_refused_picture_is_never_decoded_by_measured_peak(tmp_path, settings):
+    """An 8000×8000 PNG with transparency: 258 KB on disk, 244 MB decoded, 857 MiB peak
+    when it was processed. Refused, it costs the process next to nothing."""
+    path = tmp_path / "huge.png"
+    path.write_bytes(rgba_png(8000))
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cyberaide.settings",
+        "CYBERAIDE_STORAGE_KEY": settings.CYBERAIDE_STORAGE_KEY,
+        "CYBERAIDE_DATA_DIR": str(tmp_path / "data"),
+    }
+    child = subprocess.run(
+        [sys.executable, "-c", MEASURE_PEAK, str(path)],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    outcome, growth = child.stdout.split()
+    assert outcome == "refused"
+    assert int(growth) < 40  # MiB: the 244 MB picture was never decoded
