@@ -12,7 +12,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from cyberaide.form_layout import Actions, LaidOut, link
-from cyberaide.text import Text
+from cyberaide.text import Text, WithoutBidiControls
 from evidence.models import Dossier, Platform
 
 WEB_URL_MESSAGE = _("Enter a web address starting with http:// or https://.")
@@ -44,7 +44,7 @@ def web_url_field(label, *, required=False, help_text=""):
     )
 
 
-class DossierForm(LaidOut, forms.ModelForm):
+class DossierForm(WithoutBidiControls, LaidOut, forms.ModelForm):
     actions = Actions(_("Start the dossier"))
     form_action: Text = reverse_lazy("evidence:dossier_create")
 
@@ -75,7 +75,7 @@ class DossierEraseForm(LaidOut, forms.Form):
     )
 
 
-class ExhibitDetailsForm(LaidOut, forms.Form):
+class ExhibitDetailsForm(WithoutBidiControls, LaidOut, forms.Form):
     """What the victim states about a piece of evidence; shared by every kind."""
 
     actions = Actions(_("Save the correction"))
@@ -177,6 +177,8 @@ class FileExhibitForm(ExhibitDetailsForm):
 
 
 class MessageExhibitForm(ExhibitDetailsForm):
+    keeps_bidi_controls = ("text",)  # the message is evidence: kept as pasted
+
     actions = Actions(_("Add to the dossier"))
     field_order = ["text"]
     text = forms.CharField(

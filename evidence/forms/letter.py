@@ -8,11 +8,12 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from cyberaide.form_layout import Actions, LaidOut, link
+from cyberaide.text import WithoutBidiControls
 from evidence.letter.offences import OFFENCES
 from evidence.models import Complaint
 
 
-class LetterStepLayout(LaidOut):
+class LetterStepLayout(WithoutBidiControls, LaidOut):
     """Each step of the letter: saved, then on to the next; the letter is a link away."""
 
     actions = Actions(

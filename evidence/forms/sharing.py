@@ -7,6 +7,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from cyberaide.form_layout import Actions, LaidOut
+from cyberaide.text import WithoutBidiControls
 from evidence.models import HelperInvitation, Scope
 
 ROLE_HELP = _("For example: CPE, teacher, school nurse, head teacher, anti-bullying lead.")
@@ -29,7 +30,7 @@ class ScopeForm(forms.Form):
     scope = forms.ChoiceField(label=_("What this person may do"), choices=Scope.choices)
 
 
-class InvitationForm(LaidOut, forms.ModelForm):
+class InvitationForm(WithoutBidiControls, LaidOut, forms.ModelForm):
     actions = Actions(_("Make an invitation code"))
 
     def __init__(self, *args, action="", **kwargs):
@@ -56,7 +57,7 @@ class InvitationForm(LaidOut, forms.ModelForm):
         }
 
 
-class HelperIdentityForm(forms.Form):
+class HelperIdentityForm(WithoutBidiControls, forms.Form):
     """Who the helper is, as the pupil and the journal will see it."""
 
     role = forms.CharField(label=_("Your role"), max_length=100, help_text=ROLE_HELP)

@@ -4,11 +4,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cyberaide.form_layout import Actions, LaidOut
+from cyberaide.text import WithoutBidiControls
 from evidence.forms.sharing import ROLE_HELP
 from evidence.models import Signalement
 
 
-class SignalementForm(LaidOut, forms.ModelForm):
+class SignalementForm(WithoutBidiControls, LaidOut, forms.ModelForm):
     actions = Actions(_("Save and see the report"), wrap=True)
 
     class Meta:

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import ExifTags, Image, ImageFile, UnidentifiedImageError
 
+from cyberaide.text import without_bidi_controls
 from evidence.refusals import Refused
 
 pillow_heif.register_heif_opener()
@@ -93,7 +94,9 @@ def inspect_upload(uploaded_file: UploadedFile) -> InspectedFile:
         received_at=received_at,
         size=len(data),
         content_type="",
-        original_name=(uploaded_file.name or "")[-255:],
+        # A name is not the evidence (the bytes are): its bidirectional controls, which
+        # would turn the page's text around it, are dropped.
+        original_name=without_bidi_controls(uploaded_file.name or "")[-255:],
     )
     if data.startswith(b"%PDF-"):
         _check_pdf(data)

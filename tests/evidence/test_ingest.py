@@ -578,9 +578,9 @@ def test_upload_page_adds_good_files_and_lists_each_refused_one_with_its_reason(
 
     html = response.content.decode()
     assert response.status_code == 400
-    assert f"<strong>page.png</strong>: {NOT_A_PICTURE}" in html
-    assert f"<strong>cut.jpg</strong>: {DAMAGED_PICTURE}" in html
-    assert "<li>capture1.png</li>" in html and "<li>IMG_0042.jpg</li>" in html
+    assert f"<strong><bdi>page.png</bdi></strong>: {NOT_A_PICTURE}" in html
+    assert f"<strong><bdi>cut.jpg</bdi></strong>: {DAMAGED_PICTURE}" in html
+    assert "<li><bdi>capture1.png</bdi></li>" in html and "<li><bdi>IMG_0042.jpg</bdi></li>" in html
     stored = dossier.exhibits.order_by("position")
     assert [exhibit.original_name for exhibit in stored] == ["capture1.png", "IMG_0042.jpg"]
     assert all(exhibit.platform == "instagram" for exhibit in stored)
@@ -640,4 +640,4 @@ def test_upload_page_never_answers_500_to_a_bad_file(alice_client, dossier, case
     if case == "empty":  # Django's file field refuses an empty file before ingest runs
         assert "The submitted file is empty." in response.content.decode()
     else:
-        assert f"<strong>{name}</strong>: {message}" in response.content.decode()
+        assert f"<strong><bdi>{name}</bdi></strong>: {message}" in response.content.decode()

@@ -76,8 +76,8 @@ def test_an_oversized_file_is_stopped_before_it_reaches_the_disk(
     response = upload(client, dossier, a_file("petite.png", 50_000), a_file("enorme.png", 12 * MB))
     assert response.status_code == 400
     page = response.content.decode()
-    assert "<strong>enorme.png</strong>: Ce fichier dépasse 2 Mo." in page
-    assert "<li>petite.png</li>" in page  # named among the files that were added
+    assert "<strong><bdi>enorme.png</bdi></strong>: Ce fichier dépasse 2 Mo." in page
+    assert "<li><bdi>petite.png</bdi></li>" in page  # named among the files that were added
     # The big file: no more than its limit and one chunk were ever written, then deleted.
     assert max(counted) <= 2 * MB + 64 * 1024
     assert sorted(e.original_name for e in dossier.exhibits.all()) == sorted(
@@ -101,7 +101,7 @@ def test_an_upload_past_its_total_is_cut_and_the_rest_never_read(
     response = upload(client, dossier, *files)
     page = response.content.decode()
     for name in ("capture-2.png", "capture-3.png"):
-        assert f"<strong>{name}</strong>: Pas gardé" in page
+        assert f"<strong><bdi>{name}</bdi></strong>: Pas gardé" in page
     assert sum(counted) <= 6 * MB + 64 * 1024
     assert sorted(e.original_name for e in dossier.exhibits.all()) == [
         "capture-0.png",
@@ -183,7 +183,7 @@ def test_a_picture_is_refused_by_its_decoded_size_before_it_is_decoded(
     assert len(big.read()) < 100_000  # small on disk: it is its decoded size that counts
     big.seek(0)
     page = upload(client, dossier, big, fine).content.decode()
-    assert "<strong>transparent.png</strong>: Cette image est trop grande" in page
+    assert "<strong><bdi>transparent.png</bdi></strong>: Cette image est trop grande" in page
     assert "16 Mo" in page
     assert [e.original_name for e in dossier.exhibits.all()] == ["fine.png"]
 
@@ -196,7 +196,7 @@ def test_an_upload_out_of_time_names_every_file_it_did_not_add(client, django_us
     page = upload(client, dossier, a_file("a.png", 20_000), a_file("b.png", 20_000)).content
     text = page.decode()
     for name in ("a.png", "b.png"):
-        assert f"<strong>{name}</strong>: Pas ajouté" in text
+        assert f"<strong><bdi>{name}</bdi></strong>: Pas ajouté" in text
     assert not dossier.exhibits.exists()
 
 
