@@ -201,20 +201,22 @@ def _orientation_transpose(image: Image.Image) -> Image.Transpose | None:
 
 
 def decoded_bytes(image: Image.Image) -> int:
-    """The bytes the decoded picture takes: pixels × bytes per pixel (its channels, two
-    bytes each for a 16-bit picture), so that alpha and 16-bit pictures count for more."""
+    """What processing the picture costs, in bytes: pixels × bytes per pixel (its
+    channels, two bytes each for a 16-bit picture), twice over with transparency (Pillow
+    resizes a picture with alpha through a premultiplied copy of it)."""
     channels = len(image.getbands())
     sixteen_bit = image.mode.startswith("I;16") or any(
         ";16" in str(tile[3]) for tile in getattr(image, "tile", ()) if len(tile) > 3
     )
-    return image.width * image.height * channels * (2 if sixteen_bit else 1)
+    alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+    return image.width * image.height * channels * (2 if sixteen_bit else 1) * (2 if alpha else 1)
 
 
 def _too_much_memory(image: Image.Image) -> str:
     return _(
-        "This picture is too large to process: %(width)s × %(height)s pixels take "
-        "%(megabytes)s MB once decoded, more than the %(limit)s MB allowed. Send a "
-        "screenshot or a smaller copy of it."
+        "This picture is too large to process: %(width)s × %(height)s pixels would take "
+        "%(megabytes)s MB, more than the %(limit)s MB allowed. Send a screenshot or a "
+        "smaller copy of it."
     ) % {
         "width": image.width,
         "height": image.height,

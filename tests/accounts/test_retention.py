@@ -92,6 +92,14 @@ def test_purge_expired_deletes_what_has_outlived_its_use(client, django_user_mod
         queue_name="default",
         finished_at=now - datetime.timedelta(days=8),
     )
+    from evidence.models import GeneratedDocument
+
+    orphaned = GeneratedDocument.objects.create(
+        dossier=dossier,
+        kind="complaint",
+        requested_by="alice",
+        started_at=now - datetime.timedelta(hours=2),
+    )
     out = io.StringIO()
     call_command("purge_expired", "--dry-run", stdout=out)
     assert "sessions: would delete 1" in out.getvalue()
@@ -105,6 +113,9 @@ def test_purge_expired_deletes_what_has_outlived_its_use(client, django_user_mod
     assert Session.objects.exists()  # Alice's live session stays
     assert list(HelperInvitation.objects.values_list("pk", flat=True)) == [live.pk]
     assert not DBTaskResult.objects.filter(pk=old_task.pk).exists()
+    assert "interrupted PDFs: marked 1 failed" in report
+    orphaned.refresh_from_db()
+    assert (orphaned.status, orphaned.failure) == ("failed", "interrupted")
 
 
 def test_a_new_sqlite_database_is_readable_by_its_owner_only(tmp_path, settings):

@@ -174,7 +174,7 @@ def test_a_picture_is_refused_by_its_decoded_size_before_it_is_decoded(
 ):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    settings.CYBERAIDE_MAX_IMAGE_DECODED_BYTES = 16 * MB
+    settings.CYBERAIDE_MAX_IMAGE_DECODED_BYTES = 32 * MB  # 2100² × 4 channels × 2 (alpha): 35 MB
     alice = make_user(django_user_model, "alice")
     dossier = make_dossier(alice)
     client.force_login(alice)
@@ -184,7 +184,7 @@ def test_a_picture_is_refused_by_its_decoded_size_before_it_is_decoded(
     big.seek(0)
     page = upload(client, dossier, big, fine).content.decode()
     assert "<strong><bdi>transparent.png</bdi></strong>: Cette image est trop grande" in page
-    assert "16 Mo" in page
+    assert "32 Mo" in page
     assert [e.original_name for e in dossier.exhibits.all()] == ["fine.png"]
 
 

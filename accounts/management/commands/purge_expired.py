@@ -10,7 +10,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from evidence.models import HelperInvitation
+from evidence.models import GeneratedDocument, HelperInvitation
+from evidence.services import document_states
 
 
 class Command(BaseCommand):
@@ -18,8 +19,8 @@ class Command(BaseCommand):
         "Delete expired sessions, login failures older than the lockout's cool-off, "
         "finished background-task results older than CYBERAIDE_TASK_RESULT_RETENTION_DAYS, "
         "and helper invitation codes that can no longer be used, "
-        "CYBERAIDE_SPENT_CODE_RETENTION_DAYS after they stopped working. Says what it "
-        "deleted."
+        "CYBERAIDE_SPENT_CODE_RETENTION_DAYS after they stopped working; and marks failed "
+        "the PDFs whose worker died. Says what it did."
     )
 
     def add_arguments(self, parser):
@@ -45,6 +46,13 @@ class Command(BaseCommand):
                 Q(expires_at__lt=spent_before) | Q(cancelled_at__lt=spent_before)
             ),
         }
+        # A PDF whose worker died is never left "being prepared": failed, and journaled.
+        stale = document_states.stale(GeneratedDocument.objects.all()).count()
+        if not dry_run:
+            document_states.fail_stale(GeneratedDocument.objects.all())
+        self.stdout.write(
+            f"interrupted PDFs: {'would mark' if dry_run else 'marked'} {stale} failed"
+        )
         for name, rows in expired.items():
             count = rows.count()
             if not dry_run:
