@@ -258,6 +258,8 @@ CYBERAIDE_MAX_MESSAGE_CHARACTERS = 100_000
 CYBERAIDE_PDF_TIMEOUT_SECONDS = env_int("CYBERAIDE_PDF_TIMEOUT_SECONDS", 180)
 CYBERAIDE_PDF_QUEUE_DEADLINE_SECONDS = env_int("CYBERAIDE_PDF_QUEUE_DEADLINE_SECONDS", 1800)
 CYBERAIDE_PDF_PER_HOUR = env_int("CYBERAIDE_PDF_PER_HOUR", 12)
+# The page budget: an exhibit takes a page or more, so one PDF holds at most this many.
+CYBERAIDE_PDF_MAX_EXHIBITS = env_int("CYBERAIDE_PDF_MAX_EXHIBITS", 400)
 # A message prints whole up to this many lines (and characters); the rest is in the
 # original attached to the PDF. All the messages of one PDF share a budget of lines.
 CYBERAIDE_PDF_MESSAGE_LINES = 300

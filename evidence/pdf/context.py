@@ -166,12 +166,27 @@ def gather(
     }, resources
 
 
+def too_many_exhibits(dossier: Dossier) -> list[Any]:
+    """The PDF's page budget: one page or more an exhibit, so a bounded number of them."""
+    count = dossier.exhibits.filter(withdrawn_at=None).count()
+    if count <= settings.CYBERAIDE_PDF_MAX_EXHIBITS:
+        return []
+    return [
+        _(
+            "The dossier holds %(count)s exhibits; one PDF can hold %(limit)s. Withdraw the "
+            "ones the complaint does not need (they stay in the dossier), then make the PDF."
+        )
+        % {"count": count, "limit": settings.CYBERAIDE_PDF_MAX_EXHIBITS}
+    ]
+
+
 def complaint_problems(dossier: Dossier) -> list[Any]:
     """What is missing before the complaint can be made (translated messages)."""
     problems = []
     complaint = getattr(dossier, "complaint", None)
     if not dossier.exhibits.filter(withdrawn_at=None).exists():
         problems.append(_("The dossier has no exhibit yet: add your screenshots first."))
+    problems += too_many_exhibits(dossier)
     if complaint is None:
         problems.append(_("Fill in the letter first."))
         return problems
@@ -336,6 +351,7 @@ def signalement_problems(signalement: Signalement) -> list[Any]:
     problems = []
     if not signalement.dossier.exhibits.filter(withdrawn_at=None).exists():
         problems.append(_("The dossier has no exhibit yet: add the screenshots first."))
+    problems += too_many_exhibits(signalement.dossier)
     if not signalement.facts.strip():
         problems.append(_("Write down the facts as the pupil reported them."))
     return problems

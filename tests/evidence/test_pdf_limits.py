@@ -173,3 +173,15 @@ def test_a_worker_killed_mid_render_leaves_a_visible_failure_and_try_again_works
     assert remade.status == "ready"
     ready = client.get(french("evidence:letter_preview", dossier.public_id)).content.decode()
     assert "Votre PDF est prêt : que faire ensuite" in ready
+
+
+def test_a_pdf_has_a_page_budget_by_its_exhibits(client, alice, dossier, settings):
+    settings.CYBERAIDE_PDF_MAX_EXHIBITS = 2
+    for text in ("un", "deux", "trois"):
+        add_message(dossier, text)
+    client.force_login(alice)
+    preview = client.get(french("evidence:letter_preview", dossier.public_id)).content.decode()
+    assert "Le dossier contient 3 pièces ; un PDF peut en contenir 2." in preview
+    response = client.post(french("evidence:letter_generate", dossier.public_id), follow=True)
+    assert "un PDF peut en contenir 2" in response.content.decode()
+    assert not dossier.documents.exists()
