@@ -93,14 +93,14 @@ def request_limits(get_response):
             announced = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
             announced = 0
-        logged_in = request.user.is_authenticated
-        limit = (
-            settings.CYBERAIDE_MAX_UPLOAD_BYTES + settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-            if logged_in
-            else settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-        )
-        if announced > limit:
-            return _refused(request, "too_large", status=413, limit=limit)
+        # Only a large body needs to know who sends it (asking loads the session, which a
+        # cached guide page must not do).
+        if announced > settings.DATA_UPLOAD_MAX_MEMORY_SIZE:
+            limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+            if request.user.is_authenticated:
+                limit += settings.CYBERAIDE_MAX_UPLOAD_BYTES
+            if announced > limit:
+                return _refused(request, "too_large", status=413, limit=limit)
         if request.method == "POST":
             try:
                 request.POST  # noqa: B018 -- parsed now, within the limits
