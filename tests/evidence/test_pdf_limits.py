@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from django.db import connection
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -93,65 +92,113 @@ def test_asking_twice_gives_the_one_being_made_and_an_hour_has_a_limit(
     assert dossier.documents.count() == 1
 
 
-def worker_environment(settings):
-    """The environment a real ``db_worker`` needs to work on this test's database."""
-    db = connection.settings_dict
-    if connection.vendor == "sqlite":
-        url = f"sqlite:///{db['NAME']}"
-    else:
-        user = f"{db['USER']}@" if db.get("USER") else ""
-        url = f"postgres://{user}{db['HOST']}:{db['PORT']}/{db['NAME']}"
-    return {
+# Run by ``manage.py shell`` in an installation of its own (a data directory, its own
+# SQLite database): a worker killed with SIGKILL must not share the suite's database.
+SETUP = """
+import datetime
+from accounts.models import User
+from evidence.models import Complaint
+from evidence.services import documents, dossiers, exhibits
+from tests.evidence.factories import add_image
+alice = User.objects.create_user("alice")
+dossier = dossiers.create_dossier(owner=alice, title="d")
+Complaint.objects.create(dossier=dossier, last_name="Martin", first_names="Alice",
+    date_of_birth=datetime.date(1990, 5, 17), place_of_birth="Lyon",
+    address="1 rue\\n69001 Lyon", recipient="procureur", recipient_town="Lyon",
+    authors_known=False, facts="Des messages.", signed_in_town="Lyon")
+for _ in range(40):  # long enough a render to be killed in the middle of
+    add_image(dossier)
+print(documents.request_document(dossier=dossier, actor=alice).pk)
+"""
+STATE = """
+from evidence.models import GeneratedDocument
+document = GeneratedDocument.objects.get(pk=THE_DOCUMENT_ID)
+print(document.status, document.progress or "-", document.failure or "-")
+"""
+AFTER_THE_DEADLINE = """
+import datetime
+from django.utils import timezone
+from evidence.models import Event, GeneratedDocument
+from evidence.services import document_states, documents
+document = GeneratedDocument.objects.get(pk=THE_DOCUMENT_ID)
+GeneratedDocument.objects.filter(pk=document.pk).update(
+    started_at=timezone.now() - datetime.timedelta(hours=1))
+document_states.fail_stale(GeneratedDocument.objects.all())
+document.refresh_from_db()
+failed = document.dossier.events.filter(action=Event.Action.DOCUMENT_FAILED).count()
+again = documents.request_document(dossier=document.dossier, actor=document.dossier.owner)
+print(document.status, document.failure, failed, again.pk)
+"""
+
+
+def installation(tmp_path, settings):
+    environment = {
         **os.environ,
-        "DATABASE_URL": url,
+        "CYBERAIDE_DATA_DIR": str(tmp_path / "site"),
         "CYBERAIDE_STORAGE_KEY": settings.CYBERAIDE_STORAGE_KEY,
         "CYBERAIDE_TASKS_BACKEND": "database",
-        # The test's evidence folder is data/evidence, as the worker's settings make it.
-        "CYBERAIDE_DATA_DIR": str(
-            Path(settings.STORAGES["evidence"]["OPTIONS"]["location"]).parent
-        ),
         "DJANGO_SETTINGS_MODULE": "cyberaide.settings",
     }
+    environment.pop("DATABASE_URL", None)
+
+    def manage(*args, script=None):
+        command = [sys.executable, str(ROOT / "manage.py"), *args]
+        if script is not None:
+            command += ["-v", "0", "-c", script]
+        result = subprocess.run(
+            command,
+            env=environment,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=300,
+        )
+        return result.stdout.strip()
+
+    manage("migrate", "-v", "0")
+    return environment, manage
 
 
-@pytest.mark.django_db(transaction=True)
-def test_a_worker_killed_mid_render_leaves_a_visible_failure_and_try_again_works(
-    client, alice, settings
-):
-    dossier = make_dossier(alice)
-    make_complaint(dossier)
-    for _ in range(40):  # long enough a render to be killed in the middle of
-        add_image(dossier)
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    client.force_login(alice)
-    generate = french("evidence:letter_generate", dossier.public_id)
-    client.post(generate)
-    document = dossier.documents.get()
-    environment = worker_environment(settings)
+def test_a_worker_killed_mid_render_is_found_stale_and_made_again(tmp_path, settings):
+    environment, manage = installation(tmp_path, settings)
+    document = manage("shell", script=SETUP).splitlines()[-1]
+    state = STATE.replace("THE_DOCUMENT_ID", document)
     worker = subprocess.Popen(
         [sys.executable, str(ROOT / "manage.py"), "db_worker", "--interval", "0.1"],
         env=environment,
         cwd=ROOT,
     )
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
-            document.refresh_from_db()
-            if document.progress == GeneratedDocument.Progress.RENDERING:
+            if manage("shell", script=state).startswith("pending rendering"):
                 break
-            time.sleep(0.05)
-        assert document.progress == GeneratedDocument.Progress.RENDERING
+            time.sleep(0.2)
+        assert manage("shell", script=state).startswith("pending rendering")
         os.kill(worker.pid, signal.SIGKILL)  # as the kernel's out-of-memory killer does
         worker.wait(timeout=10)
     finally:
         if worker.poll() is None:
             worker.kill()
-    document.refresh_from_db()
-    assert document.status == "pending"  # nobody will ever finish it
-    # Its deadline passes: the page says it failed, the journal records it.
+    assert manage("shell", script=state).startswith("pending")  # nobody will finish it
+    status, failure, failed_events, again = manage(
+        "shell", script=AFTER_THE_DEADLINE.replace("THE_DOCUMENT_ID", document)
+    ).split()
+    assert (status, failure, failed_events) == ("failed", "interrupted", "1")
+    manage("db_worker", "--batch")  # a worker that runs to the end makes the new one
+    assert manage("shell", script=STATE.replace("THE_DOCUMENT_ID", again)).startswith("ready")
+
+
+def test_a_stale_document_is_shown_failed_with_try_again(
+    client, alice, dossier, django_capture_on_commit_callbacks
+):
+    add_message(dossier, "Un message.")
+    document = documents.request_document(dossier=dossier, actor=alice)  # never run
     GeneratedDocument.objects.filter(pk=document.pk).update(
-        started_at=timezone.now() - datetime.timedelta(hours=1)
+        status="pending", started_at=timezone.now() - datetime.timedelta(hours=1)
     )
+    client.force_login(alice)
     preview = client.get(french("evidence:letter_preview", dossier.public_id)).content.decode()
     document.refresh_from_db()
     assert (document.status, document.failure) == ("failed", "interrupted")
@@ -159,18 +206,10 @@ def test_a_worker_killed_mid_render_leaves_a_visible_failure_and_try_again_works
     assert '<meta http-equiv="refresh"' not in preview
     failed = dossier.events.filter(action=Event.Action.DOCUMENT_FAILED).get()
     assert failed.details["failure"] == "interrupted"
-    # Try again: a new document, made by a worker that runs to the end.
-    client.post(generate)
-    batch = subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), "db_worker", "--batch"],
-        env=environment,
-        cwd=ROOT,
-        timeout=300,
-        check=True,
-    )
-    assert batch.returncode == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(french("evidence:letter_generate", dossier.public_id))
     remade = dossier.documents.exclude(pk=document.pk).get()
-    assert remade.status == "ready"
+    assert remade.status == "ready"  # the immediate backend made it in the request
     ready = client.get(french("evidence:letter_preview", dossier.public_id)).content.decode()
     assert "Votre PDF est prêt : que faire ensuite" in ready
 
