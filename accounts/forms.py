@@ -6,10 +6,10 @@ from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from cyberaide.form_layout import Actions, LaidOut
+from cyberaide.form_layout import Actions, LaidOut, NotRemembered
 
 
-class SignupForm(LaidOut, UserCreationForm):
+class SignupForm(NotRemembered, LaidOut, UserCreationForm):
     """Username and password; the e-mail address is optional."""
 
     actions = Actions(_("Create my account"))

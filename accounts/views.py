@@ -7,6 +7,7 @@ from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -92,7 +93,9 @@ def _my_data_context(request, form, unreadable=()):
 def export_data(request):
     """Everything the account holds, as a zip: originals, display copies, manifest, journal."""
     archive = build_account_export(user=request.user)
-    return FileResponse(archive, as_attachment=True, filename="cyberaide-export.zip")
+    # A neutral name: a shared computer's Downloads folder says nothing of the service.
+    name = f"export-{timezone.localdate():%Y-%m-%d}.zip"
+    return FileResponse(archive, as_attachment=True, filename=name)
 
 
 @login_required

@@ -15,6 +15,7 @@ from typing import Any
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Layout, LayoutObject
 from crispy_forms.utils import TEMPLATE_PACK, render_field
+from django import forms
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.text import format_lazy
@@ -88,3 +89,15 @@ class LaidOut:
             action=self.form_action,
             method=self.form_method,
         )
+
+
+class NotRemembered:
+    """A form whose answers the browser must not keep: on a shared family computer, a
+    child's name, school, phone or address saved for autofill would show in anyone's
+    next form. Every field but a password asks for ``autocomplete="off"``."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in getattr(self, "fields", {}).values():
+            if not isinstance(field.widget, forms.PasswordInput):
+                field.widget.attrs["autocomplete"] = "off"

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
-from cyberaide.form_layout import Actions, LaidOut, link
+from cyberaide.form_layout import Actions, LaidOut, NotRemembered, link
 from cyberaide.text import Text, WithoutBidiControls
 from evidence.models import Dossier, Platform
 
@@ -75,7 +75,7 @@ class DossierEraseForm(LaidOut, forms.Form):
     )
 
 
-class ExhibitDetailsForm(WithoutBidiControls, LaidOut, forms.Form):
+class ExhibitDetailsForm(NotRemembered, WithoutBidiControls, LaidOut, forms.Form):
     """What the victim states about a piece of evidence; shared by every kind."""
 
     actions = Actions(_("Save the correction"))

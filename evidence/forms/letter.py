@@ -7,13 +7,13 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from cyberaide.form_layout import Actions, LaidOut, link
+from cyberaide.form_layout import Actions, LaidOut, NotRemembered, link
 from cyberaide.text import WithoutBidiControls
 from evidence.letter.offences import OFFENCES
 from evidence.models import Complaint
 
 
-class LetterStepLayout(WithoutBidiControls, LaidOut):
+class LetterStepLayout(NotRemembered, WithoutBidiControls, LaidOut):
     """Each step of the letter: saved, then on to the next; the letter is a link away."""
 
     actions = Actions(
@@ -38,10 +38,10 @@ class IdentityForm(LetterStepLayout, forms.ModelForm):
         ]
         widgets = {
             "date_of_birth": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "address": forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
-            "last_name": forms.TextInput(attrs={"autocomplete": "family-name"}),
-            "first_names": forms.TextInput(attrs={"autocomplete": "given-name"}),
-            "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+            "address": forms.Textarea(attrs={"rows": 3}),
+            "last_name": forms.TextInput(),
+            "first_names": forms.TextInput(),
+            "phone": forms.TextInput(attrs={"inputmode": "tel"}),
         }
         help_texts = {
             "last_name": _(

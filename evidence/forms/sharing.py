@@ -6,7 +6,7 @@ from django import forms
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from cyberaide.form_layout import Actions, LaidOut
+from cyberaide.form_layout import Actions, LaidOut, NotRemembered
 from cyberaide.text import WithoutBidiControls
 from evidence.models import HelperInvitation, Scope
 
@@ -57,7 +57,7 @@ class InvitationForm(WithoutBidiControls, LaidOut, forms.ModelForm):
         }
 
 
-class HelperIdentityForm(WithoutBidiControls, forms.Form):
+class HelperIdentityForm(NotRemembered, WithoutBidiControls, forms.Form):
     """Who the helper is, as the pupil and the journal will see it."""
 
     role = forms.CharField(label=_("Your role"), max_length=100, help_text=ROLE_HELP)

@@ -3,13 +3,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cyberaide.form_layout import Actions, LaidOut
+from cyberaide.form_layout import Actions, LaidOut, NotRemembered
 from cyberaide.text import WithoutBidiControls
 from evidence.forms.sharing import ROLE_HELP
 from evidence.models import Signalement
 
 
-class SignalementForm(WithoutBidiControls, LaidOut, forms.ModelForm):
+class SignalementForm(NotRemembered, WithoutBidiControls, LaidOut, forms.ModelForm):
     actions = Actions(_("Save and see the report"), wrap=True)
 
     class Meta:

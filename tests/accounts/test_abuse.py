@@ -42,3 +42,18 @@ def test_the_csrf_cookie_ends_with_the_browser_and_the_quick_exit(client):
     assert leaving.status_code == 302
     gone = leaving.cookies["csrftoken"]
     assert gone.value == "" and gone["max-age"] == 0
+
+
+def test_the_export_has_a_neutral_name_and_the_page_says_where_it_goes(client, django_user_model):
+    import re
+
+    alice = django_user_model.objects.create_user("alice", password=PASSWORD)
+    client.force_login(alice)
+    with translation.override("fr"):
+        page = client.get(reverse("accounts:my_data")).content.decode()
+        response = client.post(reverse("accounts:export"))
+    response.close()  # the zip itself is not read here
+    assert "supprimez-le des Téléchargements" in page
+    disposition = response["Content-Disposition"]
+    assert re.fullmatch(r'attachment; filename="export-\d{4}-\d\d-\d\d\.zip"', disposition)
+    assert "cyberaide" not in disposition
