@@ -4,7 +4,6 @@ session."""
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
-from django.contrib.auth.decorators import login_required
 from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -19,6 +18,7 @@ from evidence.custody import storage
 from evidence.models import Dossier
 from evidence.services.dossiers import erase_account
 from evidence.services.export import build_account_export
+from evidence.views.access import private
 
 
 @never_cache
@@ -67,7 +67,7 @@ def _safe_next(request):
     return next_url if allowed else ""
 
 
-@login_required
+@private
 def my_data(request):
     form = DeleteAccountForm(user=request.user)
     unreadable = [
@@ -88,7 +88,7 @@ def _my_data_context(request, form, unreadable=()):
     }
 
 
-@login_required
+@private
 @require_POST
 def export_data(request):
     """Everything the account holds, as a zip: originals, display copies, manifest, journal."""
@@ -98,7 +98,7 @@ def export_data(request):
     return FileResponse(archive, as_attachment=True, filename=name)
 
 
-@login_required
+@private
 @require_POST
 def delete_account(request):
     form = DeleteAccountForm(request.POST, user=request.user)

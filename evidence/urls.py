@@ -28,7 +28,7 @@ urlpatterns = [
     path(exhibit + "file/<str:variant>/", exhibits.exhibit_file, name="exhibit_file"),
     path("<uuid:public_id>/letter/", letter.letter_preview, name="letter_preview"),
     path("<uuid:public_id>/letter/pdf/", letter.letter_generate, name="letter_generate"),
-    path("<uuid:public_id>/letter/<slug:slug>/", letter.letter_step, name="letter_step"),
+    path("<uuid:public_id>/letter/<int:number>/", letter.letter_step, name="letter_step"),
     path(
         "<uuid:public_id>/documents/<uuid:document_id>/",
         documents.document_download,

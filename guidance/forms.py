@@ -19,11 +19,12 @@ def question(label, choices, help_text=""):
 
 
 class SituationForm(LaidOut, forms.Form):
-    """A few questions, sent by GET: nothing is stored and nothing identifies anyone."""
+    """A few questions, sent by POST (never in the URL): nothing is stored and nothing
+    identifies anyone."""
 
     actions = Actions(_("Show me what to do"), name="answer", value="1")
     form_action = reverse_lazy("guidance:situation")
-    form_method = "get"
+    form_method = "post"
 
     danger = question(
         _("Are you in danger right now?"),

@@ -28,10 +28,11 @@ def step(request, number):
 
 
 def situation(request):
-    """Answers arrive by GET (a plain link can share them, nothing is stored); the page
-    lists the channels that fit, in order."""
-    submitted = "answer" in request.GET
-    form = SituationForm(request.GET if submitted else None)
+    """Answers arrive by POST and the channels that fit are listed on the response, in
+    order: nothing is stored, and nothing of the answers reaches the URL, the browser's
+    history or a server log."""
+    submitted = request.method == "POST" and "answer" in request.POST
+    form = SituationForm(request.POST if submitted else None)
     channels = recommend_channels(**form.answers()) if submitted and form.is_valid() else None
     context = {"form": form, "channels": channels}
     return render(request, "guidance/situation.html", context)

@@ -56,7 +56,7 @@ def test_a_form_with_errors_has_the_accessible_markup(client, django_user_model)
     dossier = make_dossier(alice)
     client.force_login(alice)
     with translation.override("en"):
-        url = reverse("evidence:letter_step", args=[dossier.public_id, "recipient"])
+        url = reverse("evidence:letter_step", args=[dossier.public_id, 3])
         preview = reverse("evidence:letter_preview", args=[dossier.public_id])
     response = client.post(url, {"recipient": "procureur", "recipient_town": ""})
     assert response.status_code == 400

@@ -6,6 +6,7 @@ A helper sees a dossier a pupil shared with them; what they lack the scope for a
 403 with a page that says so, and changes nothing.
 """
 
+import functools
 from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
@@ -29,7 +30,15 @@ BEYOND_SCOPE = gettext_lazy(
 
 
 def private(view):
-    return login_required(never_cache(view))
+    """A page only its user may see: logged in, never cached, and with a neutral tab
+    title (history entries and tabs on a shared computer say nothing of what it is)."""
+
+    @functools.wraps(view)
+    def marked(request, *args, **kwargs):
+        request.private_page = True
+        return view(request, *args, **kwargs)
+
+    return login_required(never_cache(marked))
 
 
 @dataclass(frozen=True)

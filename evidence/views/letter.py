@@ -28,6 +28,12 @@ class LetterStep:
     # The legal words the step uses, linked to their plain-words explanation.
     terms: tuple = ()
 
+    @property
+    def number(self) -> int:
+        """Its place in the letter, which is all its URL says (``/letter/2/``, not
+        ``/letter/representative/``: a history entry tells nothing)."""
+        return STEP_SLUGS.index(self.slug) + 1
+
 
 STEPS = (
     LetterStep("you", gettext_lazy("About you"), letter_forms.IdentityForm, ("plainte-simple",)),
@@ -63,17 +69,18 @@ def glossary_terms(anchors):
 def next_url(dossier, slug):
     index = STEP_SLUGS.index(slug)
     if index + 1 < len(STEPS):
-        return reverse("evidence:letter_step", args=[dossier.public_id, STEPS[index + 1].slug])
+        return reverse("evidence:letter_step", args=[dossier.public_id, STEPS[index + 1].number])
     return reverse("evidence:letter_preview", args=[dossier.public_id])
 
 
 @private
-def letter_step(request, public_id, slug):
+def letter_step(request, public_id, number):
     access = get_dossier(request, public_id, Capability.PDF)
     dossier = access.dossier
-    step = next((step for step in STEPS if step.slug == slug), None)
-    if step is None:
+    if not 1 <= number <= len(STEPS):
         raise Http404
+    step = STEPS[number - 1]
+    slug = step.slug
     # Unsaved until the first valid step: opening the letter stores nothing.
     complaint = getattr(dossier, "complaint", None) or Complaint(dossier=dossier)
     form = step.form_class(posted(request), instance=complaint)

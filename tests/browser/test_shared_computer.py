@@ -28,7 +28,7 @@ def test_identity_answers_are_never_saved_for_autofill(
         page.locator("input[name=username]").fill("alice")
         page.locator("input[name=password]").fill(PASSWORD)
         page.locator("main form button[type=submit]").click()
-        page.goto(f"{live_server.url}/fr/dossiers/{dossier.public_id}/letter/you/")
+        page.goto(f"{live_server.url}/fr/dossiers/{dossier.public_id}/letter/1/")
         page.locator("input[name=last_name]").fill(MARKERS[0])
         page.locator("input[name=first_names]").fill(MARKERS[1])
         page.locator("input[name=phone]").fill(MARKERS[2])
@@ -36,9 +36,13 @@ def test_identity_answers_are_never_saved_for_autofill(
         page.locator("input[name=date_of_birth]").fill("2012-03-09")
         page.locator("textarea[name=address]").fill("3 rue des Lilas\n69003 Lyon")
         page.locator("main form button[type=submit]").click()
-        page.wait_for_url("**/letter/representative/")
+        page.wait_for_url("**/letter/2/")
+        # A tab and a history entry say nothing of what the page is.
+        assert page.title() == "Mon espace · cyberaide"
+        page.goto(f"{live_server.url}/fr/dossiers/{dossier.public_id}/letter/")
+        assert page.title() == "Mon espace · cyberaide"
         for name in ("last_name", "first_names", "phone", "occupation", "address"):
-            assert page.goto(f"{live_server.url}/fr/dossiers/{dossier.public_id}/letter/you/")
+            assert page.goto(f"{live_server.url}/fr/dossiers/{dossier.public_id}/letter/1/")
             field = page.locator(f"[name={name}]")
             assert field.get_attribute("autocomplete") == "off", name
     finally:
@@ -51,3 +55,7 @@ def test_identity_answers_are_never_saved_for_autofill(
         if marker.encode() in path.read_bytes()
     ]
     assert found == []
+    history = (Path(profile) / "Default" / "History").read_bytes()
+    assert b"/letter/2/" in history  # the history was written...
+    for telling in (b"representative", b"plainte", b"Plainte", b"repr\xc3\xa9sentant"):
+        assert telling not in history, telling  # ...and tells nothing

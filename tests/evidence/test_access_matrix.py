@@ -145,7 +145,7 @@ def dossier_urls(world):
         "grant_id": world["grant"].public_id,
         "invitation_id": world["invitation"].public_id,
         "variant": "original",
-        "slug": "you",
+        "number": 1,
     }
     found = {}
     for pattern in urls.urlpatterns:

@@ -117,7 +117,7 @@ def test_a_helper_who_edits_the_letter_is_in_the_owners_journal(client, django_u
     make_complaint(dossier)
     make_helper(dossier, claire, Scope.PDF, role="CPE", establishment="Collège Jean Moulin")
     client.force_login(claire)
-    step = reverse("evidence:letter_step", args=[dossier.public_id, "facts"])
+    step = reverse("evidence:letter_step", args=[dossier.public_id, 5])
     response = client.post(step, {"facts": "Ce n'est jamais arrivé.", "facts_period": ""})
     assert response.status_code == 302
     event = dossier.events.order_by("-sequence").first()

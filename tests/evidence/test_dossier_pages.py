@@ -198,6 +198,6 @@ def test_moving_a_withdrawn_exhibit_says_why_and_changes_nothing(alice_client, a
 def test_opening_a_letter_step_stores_nothing(alice_client, alice):
     dossier = make_dossier(alice)
     with translation.override("en"):
-        url = reverse("evidence:letter_step", args=[dossier.public_id, "you"])
+        url = reverse("evidence:letter_step", args=[dossier.public_id, 1])
     assert alice_client.get(url).status_code == 200
     assert not Complaint.objects.filter(dossier=dossier).exists()

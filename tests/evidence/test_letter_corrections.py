@@ -121,7 +121,7 @@ def test_the_letter_steps_preview_and_dossier_page_show_the_last_safe_date(clien
 
         expected = f"Last safe date: {long_date(last_safe)}."
     for name, args in [
-        ("letter_step", (dossier.public_id, "offences")),
+        ("letter_step", (dossier.public_id, 6)),  # the offences step
         ("letter_preview", (dossier.public_id,)),
         ("dossier_detail", (dossier.public_id,)),
     ]:
@@ -131,9 +131,9 @@ def test_the_letter_steps_preview_and_dossier_page_show_the_last_safe_date(clien
         assert "article 85 of the code de procédure pénale" in html
         assert "citation directe" in html and 'href="tel:116006"' in html
     # The other steps carry the date in one line, linked to the full explanation.
-    for slug in ("you", "representative", "recipient", "authors", "facts"):
-        html = page(client, alice, "letter_step", dossier.public_id, slug)
-        assert expected in html, slug
+    for number in (1, 2, 3, 4, 5):  # about you, representative, recipient, authors, facts
+        html = page(client, alice, "letter_step", dossier.public_id, number)
+        assert expected in html, number
         assert "This letter does <strong>not</strong> stop that clock." in html
         assert "/letter/#press-law-deadline" in html
 
@@ -244,7 +244,7 @@ def test_the_representative_step_refuses_a_parent_filing_without_a_name(client, 
     make_complaint(dossier, date_of_birth=TODAY() - FOURTEEN)
     client.force_login(alice)
     with translation.override("en"):
-        url = reverse("evidence:letter_step", args=[dossier.public_id, "representative"])
+        url = reverse("evidence:letter_step", args=[dossier.public_id, 2])
     response = client.post(url, {"filed_by": "representative", "representative_name": ""})
     assert response.status_code == 400
     assert "Give the name of the parent who files." in response.content.decode()
@@ -280,7 +280,7 @@ def test_a_letter_to_the_prosecutor_must_say_why_the_court_may_act(client, alice
     make_complaint(dossier)
     client.force_login(alice)
     with translation.override("en"):
-        url = reverse("evidence:letter_step", args=[dossier.public_id, "recipient"])
+        url = reverse("evidence:letter_step", args=[dossier.public_id, 3])
     form = client.get(url).content.decode()
     assert "It is the court of the place where I live" in form
     assert "That court can always act for an offence committed online" in form
@@ -366,7 +366,7 @@ def test_the_integrity_annex_no_longer_advises_the_victim_or_overstates_a_consta
 
 def test_each_letter_step_links_its_legal_words_to_the_glossary(client, alice, dossier):
     add_image(dossier)
-    html = page(client, alice, "letter_step", dossier.public_id, "recipient")
+    html = page(client, alice, "letter_step", dossier.public_id, 3)  # the recipient
     with translation.override("en"):
         glossary = reverse("guidance:glossary")
     assert f'href="{glossary}#procureur"' in html

@@ -18,7 +18,7 @@ from pypdf import PdfReader
 from evidence.custody import storage
 from evidence.models import Complaint, GeneratedDocument
 from evidence.services import documents
-from evidence.views.letter import STEPS
+from evidence.views.letter import STEP_SLUGS, STEPS
 from tests.evidence.factories import (
     add_image,
     make_complaint,
@@ -74,7 +74,9 @@ def url(name, *args, lang="en"):
 
 
 def step_url(dossier, slug, lang="en"):
-    return url("letter_step", dossier.public_id, slug, lang=lang)
+    """A step's URL, by the name the tests know it by (its URL has only its number)."""
+    number = STEP_SLUGS.index(slug) + 1 if slug in STEP_SLUGS else 99
+    return url("letter_step", dossier.public_id, number, lang=lang)
 
 
 @pytest.fixture

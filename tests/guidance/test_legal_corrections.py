@@ -112,8 +112,9 @@ def test_the_complaint_card_names_the_prosecutor_of_the_victims_home_and_video()
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_the_finder_page_gives_its_sources_and_their_date(client, language):
     with translation.override(language):
-        url = reverse("guidance:situation") + "?intimate=yes&minor=yes&answer=1"
-    html = " ".join(client.get(url).content.decode().split())
+        url = reverse("guidance:situation")
+    answers = {"intimate": "yes", "minor": "yes", "answer": "1"}
+    html = " ".join(client.post(url, answers).content.decode().split())
     assert "https://takeitdown.ncmec.org/" in html
     assert {"fr": "vérifiées le 1er décembre 2026", "en": "checked on 1 December 2026"}[
         language
@@ -123,8 +124,9 @@ def test_the_finder_page_gives_its_sources_and_their_date(client, language):
 
 def test_the_finder_in_french_never_tells_a_minor_to_capture_the_images(client):
     with translation.override("fr"):
-        url = reverse("guidance:situation") + "?intimate=yes&minor=yes&answer=1"
-    html = " ".join(client.get(url).content.decode().split())
+        url = reverse("guidance:situation")
+    answers = {"intimate": "yes", "minor": "yes", "answer": "1"}
+    html = " ".join(client.post(url, answers).content.decode().split())
     assert "mais jamais des images intimes elles-mêmes" in html
     assert "Take It Down" in html and "code PIN" in html
 

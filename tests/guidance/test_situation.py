@@ -59,8 +59,16 @@ def test_empty_page_shows_the_questions_and_no_answer(client, language):
 
 
 def test_answers_show_the_channels_in_order(client):
-    query = "?danger=no&visibility=public&minor=yes&intimate=no&insults=yes&threats=no&answer=1"
-    html = client.get(situation_url("fr") + query).content.decode()
+    answers = {
+        "danger": "no",
+        "visibility": "public",
+        "minor": "yes",
+        "intimate": "no",
+        "insults": "yes",
+        "threats": "no",
+        "answer": "1",
+    }
+    html = client.post(situation_url("fr"), answers).content.decode()
     assert 'class="channels"' in html
     assert html.index("PHAROS") < html.index("Porter plainte")
     assert "3 mois" in html
@@ -68,16 +76,26 @@ def test_answers_show_the_channels_in_order(client):
 
 
 def test_danger_answer_puts_the_emergency_numbers_in_a_box_on_top(client):
-    html = client.get(situation_url("en") + "?danger=yes&answer=1").content.decode()
+    html = client.post(situation_url("en"), {"danger": "yes", "answer": "1"}).content.decode()
     results = html[html.index('class="channels"') :]
     assert results.index("Call 17 or 112 now") < results.index("Keep the evidence")
     assert 'class="channel box box-alert"' in results
 
 
 def test_garbage_answers_get_a_translated_error_not_a_crash(client):
-    response = client.get(situation_url("fr") + "?danger=%3Cscript%3E&visibility=42&answer=1")
+    response = client.post(
+        situation_url("fr"), {"danger": "<script>", "visibility": "42", "answer": "1"}
+    )
     html = response.content.decode()
     assert response.status_code == 200
     assert "Sélectionnez un choix valide" in html
     assert "<script>" not in html
     assert 'class="channels"' not in html
+
+
+def test_answers_in_a_link_are_never_read(client):
+    """An old link with answers in its query shows the questions, not a result: answers
+    travel only in a form's body."""
+    html = client.get(situation_url("fr") + "?danger=yes&answer=1").content.decode()
+    assert 'class="channels"' not in html
+    assert 'method="post"' in html
