@@ -98,6 +98,15 @@ class LoginForm(LaidOut, AuthenticationForm):
     actions = Actions(_("Log in"))
     before = (HTML('<input type="hidden" name="next" value="{{ next }}">'),)
 
+    shared_computer = forms.BooleanField(
+        label=_("This is not my own computer or phone"),
+        required=False,
+        help_text=_(
+            "At school, in a library, on a family computer: you are logged out after 5 "
+            "minutes without activity, instead of 30."
+        ),
+    )
+
     error_messages = {
         "invalid_login": _(
             "This username and password do not match an account. Check them and try again."

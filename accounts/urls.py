@@ -3,23 +3,13 @@ from django.urls import path, reverse_lazy
 from django.views.decorators.cache import never_cache
 
 from accounts import views
-from accounts.forms import LoginForm, PasswordChangeForm
+from accounts.forms import PasswordChangeForm
 
 app_name = "accounts"
 
 urlpatterns = [
     path("signup/", views.signup, name="signup"),
-    path(
-        "login/",
-        never_cache(
-            auth_views.LoginView.as_view(
-                template_name="accounts/login.html",
-                authentication_form=LoginForm,
-                redirect_authenticated_user=True,
-            )
-        ),
-        name="login",
-    ),
+    path("login/", never_cache(views.LoginView.as_view()), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "password/",

@@ -4,6 +4,7 @@ session."""
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
+from django.contrib.auth import views as auth_views
 from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -12,8 +13,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from accounts.forms import DeleteAccountForm, SignupForm
+from accounts.forms import DeleteAccountForm, LoginForm, SignupForm
 from cyberaide.http import posted
+from cyberaide.middleware import SHARED_COMPUTER
 from evidence.custody import storage
 from evidence.models import Dossier
 from evidence.services.dossiers import erase_account
@@ -42,6 +44,21 @@ def quick_exit(request):
             samesite=settings.CSRF_COOKIE_SAMESITE,
         )
     return response
+
+
+class LoginView(auth_views.LoginView):
+    """Login; on a computer that is not the person's own, a short idle limit
+    (``cyberaide.middleware.shared_computer_idle_limit``)."""
+
+    template_name = "accounts/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        if form.cleaned_data.get("shared_computer"):
+            self.request.session[SHARED_COMPUTER] = True
+        return response
 
 
 @never_cache

@@ -1,7 +1,10 @@
 """Response headers that Django's own middleware does not set, and the limits every
 request is held to."""
 
+import time
+
 from django.conf import settings
+from django.contrib.auth import logout
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
@@ -129,3 +132,27 @@ def _refused(request, reason, *, status, limit=0):
     )
     response["Connection"] = "close"  # what was not read is not read
     return response
+
+
+# The session key that marks a login on a computer that is not the person's own.
+SHARED_COMPUTER = "shared_computer"
+LAST_SEEN = "last_seen"
+
+
+def shared_computer_idle_limit(get_response):
+    """Log out after ``CYBERAIDE_SHARED_COMPUTER_IDLE_SECONDS`` without activity when the
+    person said at login that the computer is not their own; the session still ends
+    when the browser closes, as every session does."""
+
+    def middleware(request):
+        session = getattr(request, "session", None)
+        if session is not None and session.get(SHARED_COMPUTER):
+            now = int(time.time())
+            last_seen = session.get(LAST_SEEN, now)
+            if now - last_seen > settings.CYBERAIDE_SHARED_COMPUTER_IDLE_SECONDS:
+                logout(request)
+            else:
+                session[LAST_SEEN] = now
+        return get_response(request)
+
+    return middleware

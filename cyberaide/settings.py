@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "cyberaide.middleware.null_origin_from_our_own_pages",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "cyberaide.middleware.shared_computer_idle_limit",
     # Before any view or process_view (CSRF's reads the body): sizes and counts checked.
     "cyberaide.middleware.request_limits",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -199,6 +200,8 @@ STORAGES = {
 # Sessions end after 30 minutes without activity and when the browser closes: a victim
 # may be on a shared family computer.
 SESSION_COOKIE_AGE = env_int("CYBERAIDE_SESSION_IDLE_SECONDS", 30 * 60)
+# When the person ticks "not my own computer" at login (cyberaide.middleware).
+CYBERAIDE_SHARED_COMPUTER_IDLE_SECONDS = 5 * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True

@@ -57,3 +57,43 @@ def test_the_export_has_a_neutral_name_and_the_page_says_where_it_goes(client, d
     disposition = response["Content-Disposition"]
     assert re.fullmatch(r'attachment; filename="export-\d{4}-\d\d-\d\d\.zip"', disposition)
     assert "cyberaide" not in disposition
+
+
+def test_not_my_computer_logs_out_after_five_idle_minutes(client, django_user_model):
+    import time
+
+    django_user_model.objects.create_user("alice", password=PASSWORD)
+    with translation.override("fr"):
+        login = reverse("accounts:login")
+        private = reverse("evidence:dossier_list")
+    page = client.get(login).content.decode()
+    assert "Ce n’est pas mon ordinateur" in page and "fenêtre de navigation privée" in page
+    response = client.post(
+        login, {"username": "alice", "password": PASSWORD, "shared_computer": "on"}
+    )
+    assert response.status_code == 302
+    assert client.get(private).status_code == 200
+    session = client.session
+    session["last_seen"] = int(time.time()) - 4 * 60  # four minutes: still there
+    session.save()
+    assert client.get(private).status_code == 200
+    session = client.session
+    session["last_seen"] = int(time.time()) - 6 * 60  # six minutes without activity
+    session.save()
+    gone = client.get(private)
+    assert gone.status_code == 302 and gone["Location"].startswith(login)
+    assert "_auth_user_id" not in client.session
+
+
+def test_on_ones_own_computer_the_usual_idle_limit_applies(client, django_user_model):
+    import time
+
+    django_user_model.objects.create_user("alice", password=PASSWORD)
+    with translation.override("fr"):
+        login = reverse("accounts:login")
+        private = reverse("evidence:dossier_list")
+    client.post(login, {"username": "alice", "password": PASSWORD})
+    session = client.session
+    session["last_seen"] = int(time.time()) - 6 * 60
+    session.save()
+    assert client.get(private).status_code == 200
