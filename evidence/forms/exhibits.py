@@ -90,7 +90,12 @@ class ExhibitDetailsForm(NotRemembered, WithoutBidiControls, LaidOut, forms.Form
         required=False,
         widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
     )
-    platform = forms.ChoiceField(label=_("Where did it happen?"), choices=Platform.choices)
+    # Nothing chosen in advance: a WhatsApp screenshot must never pass for a Snapchat one.
+    platform = forms.ChoiceField(
+        label=_("Where did it happen?"),
+        choices=[("", _("Choose…")), *Platform.choices],
+        error_messages={"required": _("Say where it happened (or “Other”).")},
+    )
     platform_other = forms.CharField(label=_("If other: which one?"), required=False, max_length=80)
     author_name = forms.CharField(
         label=_("Author's name or handle (optional)"),

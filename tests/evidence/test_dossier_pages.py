@@ -201,3 +201,15 @@ def test_opening_a_letter_step_stores_nothing(alice_client, alice):
         url = reverse("evidence:letter_step", args=[dossier.public_id, 1])
     assert alice_client.get(url).status_code == 200
     assert not Complaint.objects.filter(dossier=dossier).exists()
+
+
+def test_no_platform_is_chosen_in_advance(alice_client, alice):
+    dossier = make_dossier(alice)
+    with translation.override("fr"):
+        url = reverse("evidence:add_message", args=[dossier.public_id])
+    page = alice_client.get(url).content.decode()
+    assert '<option value="" selected>Choisir…</option>' in page
+    response = alice_client.post(url, {"text": "Un message", "occurred_on": "2026-10-03"})
+    assert response.status_code == 400
+    assert "Dites où cela s’est passé" in response.content.decode()
+    assert not dossier.exhibits.exists()
