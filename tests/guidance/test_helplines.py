@@ -75,3 +75,14 @@ def test_the_footer_lists_each_helpline_with_its_hours(client, language):
             contact = CONTACTS_BY_NUMBER[dial]
             assert f'href="tel:{dial}"' in footer
             assert f"{contact.short}, {contact.hours}" in footer
+
+
+def test_the_contacts_page_headings_do_not_skip_a_level(client):
+    import itertools
+    import re
+
+    html = client.get(en("guidance:contacts")).content.decode()
+    main = html.split("<main", 1)[1].split("</main>", 1)[0]
+    levels = [int(level) for level in re.findall(r"<h([1-6])", main)]
+    assert levels[0] == 1 and 2 in levels
+    assert all(later - earlier <= 1 for earlier, later in itertools.pairwise(levels))
