@@ -29,9 +29,15 @@ def stored_sha256(exhibit: Exhibit) -> str | None:
         return hashlib.sha256(exhibit.message_text.encode("utf-8")).hexdigest()
     if exhibit.kind == exhibit.Kind.LINK:
         return hashlib.sha256(exhibit.content_url.encode("utf-8")).hexdigest()
+    return file_sha256(exhibit.dossier, exhibit.original_file)
+
+
+def file_sha256(dossier: Dossier, name: str) -> str | None:
+    """The SHA-256 of a stored file's plaintext, read a chunk at a time; None when it
+    cannot be read (missing, or altered so that it no longer decrypts)."""
     digest = hashlib.sha256()
     try:
-        for chunk in storage.read_chunks(exhibit.dossier, exhibit.original_file):
+        for chunk in storage.read_chunks(dossier, name):
             digest.update(chunk)
     except (OSError, InvalidTag, ValueError):
         return None
@@ -67,13 +73,6 @@ def verify_dossier(dossier: Dossier) -> DossierCheck:
     check.journal_ok, _first_bad = verify_journal(dossier)
     check.altered_exhibits = altered(dossier.exhibits.all())
     for document in dossier.documents.filter(status="ready"):
-        digest = hashlib.sha256()
-        try:
-            for chunk in storage.read_chunks(dossier, document.file):
-                digest.update(chunk)
-        except (OSError, InvalidTag, ValueError):
-            check.unreadable_documents.append(str(document.public_id))
-            continue
-        if digest.hexdigest() != document.sha256:
+        if file_sha256(dossier, document.file) != document.sha256:
             check.unreadable_documents.append(str(document.public_id))
     return check

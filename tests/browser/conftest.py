@@ -96,3 +96,12 @@ def neutral_site():
 def quick_exit_to_neutral_site(settings, neutral_site):
     settings.QUICK_EXIT_URL = neutral_site
     return neutral_site
+
+
+def log_in(page, live_server, username, password, language="fr"):
+    """Log in through the real login page, as a person would, and wait to be let in."""
+    page.goto(f"{live_server.url}/{language}/accounts/login/")
+    page.locator("input[name=username]").fill(username)
+    page.locator("input[name=password]").fill(password)
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)

@@ -5,6 +5,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from tests.browser.conftest import log_in
 from tests.test_site import public_urls
 
 pytestmark = pytest.mark.browser
@@ -130,10 +131,7 @@ def test_helper_pages_have_no_serious_accessibility_violation(page, live_server,
     }
     for username, urls in pages.items():
         page.context.clear_cookies()
-        page.goto(f"{live_server.url}/fr/accounts/login/")
-        page.locator("input[name=username]").fill(username)
-        page.locator("input[name=password]").fill(PASSWORD)
-        page.locator("main form button[type=submit]").click()
+        log_in(page, live_server, username, PASSWORD)
         for url in urls:
             page.goto(url)
             violations = axe.run(page).response["violations"]

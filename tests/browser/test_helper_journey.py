@@ -10,6 +10,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import log_in
 from tests.evidence.factories import PASSWORD, png_bytes
 
 pytestmark = pytest.mark.browser
@@ -17,14 +18,6 @@ pytestmark = pytest.mark.browser
 
 def field(page, label):
     return page.get_by_label(re.compile("^" + re.escape(label) + r"\s*:?$"))
-
-
-def log_in(page, live_server, username):
-    page.goto(f"{live_server.url}/en/accounts/login/")
-    field(page, "Username").fill(username)
-    field(page, "Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("My dossiers")
 
 
 @pytest.fixture
@@ -42,7 +35,8 @@ def test_claire_starts_alice_claims_grants_then_revokes(browser, live_server, us
         staff, pupil = claire.new_page(), alice.new_page()
 
         # Claire starts the dossier with Alice at her side.
-        log_in(staff, live_server, "claire")
+        log_in(staff, live_server, "claire", PASSWORD, language="en")
+        expect(staff.get_by_role("heading", level=1)).to_have_text("My dossiers")
         staff.get_by_role("link", name="Dossiers I help with").click()
         staff.get_by_role("link", name="Start a dossier with a pupil").click()
         field(staff, "A neutral title for the dossier").fill("Notes A.")
@@ -55,7 +49,8 @@ def test_claire_starts_alice_claims_grants_then_revokes(browser, live_server, us
         assert re.fullmatch(r"[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}", code)
 
         # Alice takes it over and lets Claire add exhibits.
-        log_in(pupil, live_server, "alice")
+        log_in(pupil, live_server, "alice", PASSWORD, language="en")
+        expect(pupil.get_by_role("heading", level=1)).to_have_text("My dossiers")
         pupil.get_by_role("link", name="Take over the dossier").click()
         field(pupil, "Code").fill(code.lower())
         pupil.get_by_role("button", name="Continue").click()

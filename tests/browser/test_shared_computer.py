@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, log_in
 from tests.evidence.factories import PASSWORD, add_image, make_dossier
 
 pytestmark = pytest.mark.browser
@@ -24,10 +24,7 @@ def test_identity_answers_are_never_saved_for_autofill(
     )
     try:
         page = context.new_page()
-        page.goto(f"{live_server.url}/fr/accounts/login/")
-        page.locator("input[name=username]").fill("alice")
-        page.locator("input[name=password]").fill(PASSWORD)
-        page.locator("main form button[type=submit]").click()
+        log_in(page, live_server, "alice", PASSWORD)
         page.goto(f"{live_server.url}/fr/dossiers/{dossier.public_id}/letter/1/")
         page.locator("input[name=last_name]").fill(MARKERS[0])
         page.locator("input[name=first_names]").fill(MARKERS[1])

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PHONE
+from tests.browser.conftest import PHONE, log_in
 from tests.evidence.factories import PASSWORD, make_dossier
 
 pytestmark = pytest.mark.browser
@@ -17,10 +17,7 @@ def test_nothing_scrolls_sideways_at_320_px(browser, live_server, django_user_mo
     context = browser.new_context(viewport=NARROW, locale="fr-FR")
     try:
         page = context.new_page()
-        page.goto(f"{live_server.url}/fr/accounts/login/")
-        page.locator("input[name=username]").fill("alice")
-        page.locator("input[name=password]").fill(PASSWORD)
-        page.locator("main form button[type=submit]").click()
+        log_in(page, live_server, "alice", PASSWORD)
         for path in (
             f"/fr/dossiers/{dossier.public_id}/",
             f"/fr/dossiers/{dossier.public_id}/add/files/",
