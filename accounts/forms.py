@@ -1,5 +1,6 @@
 from crispy_forms.layout import HTML
 from django import forms
+from django.conf import settings
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
@@ -9,8 +10,36 @@ from django.utils.translation import gettext_lazy as _
 from cyberaide.form_layout import Actions, LaidOut, NotRemembered
 
 
-class SignupForm(NotRemembered, LaidOut, UserCreationForm):
-    """Username and password; the e-mail address is optional."""
+class PasswordErrorsOnFirstField(auth_forms.SetPasswordMixin, forms.BaseForm):
+    """A form with a new password typed twice puts what is wrong with it on the first
+    field, where the person types it and where a screen reader is when they go back
+    (Django puts it on the second)."""
+
+    def validate_passwords(
+        self, password1_field_name="password1", password2_field_name="password2"
+    ):
+        password1 = self.cleaned_data.get(password1_field_name)
+        password2 = self.cleaned_data.get(password2_field_name)
+        if password1 and password2 and password1 != password2:
+            self.add_error(
+                password1_field_name,
+                forms.ValidationError(
+                    self.error_messages["password_mismatch"], code="password_mismatch"
+                ),
+            )
+
+    def validate_password_for_user(self, user, password_field_name="password2", **kwargs):  # noqa: S107
+
+        first = password_field_name.removesuffix("2") + "1"
+        super().validate_password_for_user(user, password_field_name=first, **kwargs)
+
+
+PASSWORD_MISMATCH = _("The two passwords are not the same.")
+
+
+class SignupForm(PasswordErrorsOnFirstField, NotRemembered, LaidOut, UserCreationForm):
+    """Username and password; the e-mail address only where the site sends e-mail
+    (``CYBERAIDE_EMAIL_ENABLED``), and even then optional."""
 
     actions = Actions(_("Create my account"))
     before = (HTML('{% if next %}<input type="hidden" name="next" value="{{ next }}">{% endif %}'),)
@@ -18,7 +47,10 @@ class SignupForm(NotRemembered, LaidOut, UserCreationForm):
     email = forms.EmailField(
         label=_("E-mail address (optional)"),
         required=False,
-        help_text=_("Only to help you if you forget your password. You can leave it empty."),
+        help_text=_(
+            "Only to send you a link if you forget your password. You can leave it empty: "
+            "your recovery code does the same."
+        ),
     )
 
     class Meta:
@@ -31,10 +63,13 @@ class SignupForm(NotRemembered, LaidOut, UserCreationForm):
             )
         }
 
-    error_messages = {
-        **UserCreationForm.error_messages,
-        "password_mismatch": _("The two passwords are not the same."),
-    }
+    error_messages = {**UserCreationForm.error_messages, "password_mismatch": PASSWORD_MISMATCH}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not settings.CYBERAIDE_EMAIL_ENABLED:
+            # No address is asked for that nothing would ever be sent to.
+            del self.fields["email"]
 
     def clean_username(self):
         # The same words whether or not the name exists, so the form leaks as little as it
@@ -158,5 +193,96 @@ class DeleteAccountForm(LaidOut, forms.Form):
         return cleaned
 
 
-class PasswordChangeForm(LaidOut, auth_forms.PasswordChangeForm):
+class PasswordChangeForm(PasswordErrorsOnFirstField, LaidOut, auth_forms.PasswordChangeForm):
     actions = Actions(_("Change my password"))
+    error_messages = {
+        **auth_forms.PasswordChangeForm.error_messages,
+        "password_mismatch": PASSWORD_MISMATCH,
+    }
+
+
+class RecoverForm(PasswordErrorsOnFirstField, LaidOut, auth_forms.SetPasswordMixin, forms.Form):
+    """Username, recovery code and a new password. The view checks the code, counts a
+    wrong one as a failed login, and sets the password (``accounts.views.recover``)."""
+
+    actions = Actions(_("Set my new password"))
+
+    username = forms.CharField(
+        label=_("Username"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none"}),
+    )
+    code = forms.CharField(
+        label=_("Recovery code"),
+        max_length=40,
+        help_text=_(
+            "The code you were given when you created your account, like ABCD-EFGH-JKLM-NPQR."
+        ),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
+    )
+    new_password1, new_password2 = auth_forms.SetPasswordMixin.create_password_fields(
+        label1=_("New password"), label2=_("New password again")
+    )
+    error_messages = {
+        "password_mismatch": PASSWORD_MISMATCH,
+        "wrong_code": _(
+            "This username and recovery code do not match. Check them and try again: "
+            "letters and digits count, spaces and dashes do not."
+        ),
+    }
+
+    def clean(self):
+        self.validate_passwords("new_password1", "new_password2")
+        return super().clean()
+
+    def code_is_wrong(self):
+        self.add_error(
+            None, forms.ValidationError(self.error_messages["wrong_code"], code="wrong_code")
+        )
+
+    def check_new_password(self, user):
+        """The password rules, once the account is known; False if they are not met."""
+        self.validate_password_for_user(user, "new_password2")
+        return not self.errors
+
+
+class NewRecoveryCodeForm(LaidOut, forms.Form):
+    """Make a new recovery code, which voids the old one."""
+
+    actions = Actions(_("Make a new recovery code"), css_class="button-secondary")
+    form_action = reverse_lazy("accounts:new_recovery_code")
+    # Beside the deletion form on "My data", which has a password field too.
+    prefix = "code"
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=_("To be sure it is you."),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("This password is not right."), code="wrong_password")
+        return password
+
+
+class PasswordResetForm(LaidOut, auth_forms.PasswordResetForm):
+    """Django's reset by e-mail, offered only where the site sends e-mail."""
+
+    actions = Actions(_("Send me a link"))
+
+
+class SetPasswordForm(PasswordErrorsOnFirstField, LaidOut, auth_forms.SetPasswordForm):
+    actions = Actions(_("Set my new password"))
+    error_messages = {
+        **auth_forms.SetPasswordForm.error_messages,
+        "password_mismatch": PASSWORD_MISMATCH,
+    }

@@ -160,6 +160,25 @@ AXES_HANDLER = "accounts.lockout.LockoutOnlyHandler"
 AXES_DISABLE_ACCESS_LOG = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
 
+# E-mail is optional: a pupil may have no address. When the operator configures outgoing
+# mail (EMAIL_URL, cyberaide/email_url.py, or DJANGO_EMAIL_HOST and its companions),
+# sign-up asks for an address and the login page offers a reset link by e-mail; without
+# it neither is shown, and the recovery code (accounts/recovery.py) is the way back in.
+if os.environ.get("EMAIL_URL"):
+    from cyberaide.email_url import email_settings
+
+    globals().update(email_settings(os.environ["EMAIL_URL"]))
+elif os.environ.get("DJANGO_EMAIL_HOST"):
+    EMAIL_HOST = os.environ["DJANGO_EMAIL_HOST"]
+    EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 587)
+    EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", default=True)
+CYBERAIDE_EMAIL_ENABLED = bool(os.environ.get("EMAIL_URL") or os.environ.get("DJANGO_EMAIL_HOST"))
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "webmaster@localhost")
+# A password reset link works for an hour, not Django's three days.
+PASSWORD_RESET_TIMEOUT = 60 * 60
+
 # How long what grows is kept (`manage.py purge_expired`, daily from cron).
 CYBERAIDE_TASK_RESULT_RETENTION_DAYS = env_int("CYBERAIDE_TASK_RESULT_RETENTION_DAYS", 7)
 CYBERAIDE_SPENT_CODE_RETENTION_DAYS = env_int("CYBERAIDE_SPENT_CODE_RETENTION_DAYS", 30)

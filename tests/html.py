@@ -72,3 +72,32 @@ def main_text_blocks(response):
     parser = MainText()
     parser.feed(response.content.decode())
     return [" ".join(block.split()) for block in parser.blocks if block.strip()]
+
+
+class StartTags(HTMLParser):
+    """Every start tag of a page, in order, as (tag, attributes)."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def start_tags(text):
+    parser = StartTags()
+    parser.feed(text)
+    return parser.tags
+
+
+def by_id(text, element_id):
+    """The attributes of the element with this id (``KeyError`` if there is none)."""
+    for _tag, attrs in start_tags(text):
+        if attrs.get("id") == element_id:
+            return attrs
+    raise KeyError(element_id)
+
+
+def ids(text):
+    return [attrs["id"] for _tag, attrs in start_tags(text) if "id" in attrs]

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cyberaide.http import posted
+from cyberaide.http import code_to_show, keep_code_to_show, posted
 from evidence.forms.sharing import (
     AcceptInvitationForm,
     ClaimCodeForm,
@@ -78,17 +78,6 @@ def invite_helper(request, public_id):
         return redirect("evidence:helpers", dossier.public_id)
     keep_code_to_show(request, invitation.public_id, code)
     return redirect("evidence:invitation_code", dossier.public_id, invitation.public_id)
-
-
-def keep_code_to_show(request, key, code):
-    """Hold a new code in the session for the one page that shows it: reloading that page
-    never makes another code (post, redirect, get)."""
-    request.session[f"code-{key}"] = code
-
-
-def code_to_show(request, key):
-    """The code, once; None when it was already shown."""
-    return request.session.pop(f"code-{key}", None)
 
 
 @private

@@ -29,7 +29,11 @@ def test_sign_up_with_no_email_and_argon2(client):
         {"username": "alice", "email": "", "password1": PASSWORD, "password2": PASSWORD},
     )
     assert response.status_code == 302
-    assert response.headers["Location"] == reverse("evidence:dossier_list")
+    assert response.headers["Location"] == reverse("accounts:recovery_code")
+    assert (
+        f'href="{reverse("evidence:dossier_list")}"'
+        in client.get(response.headers["Location"]).text
+    )
     user = get_user_model().objects.get(username="alice")
     assert user.email == ""
     assert user.password.startswith("argon2")
