@@ -1,3 +1,5 @@
+from typing import TYPE_CHECKING
+
 from crispy_forms.layout import HTML
 from django import forms
 from django.conf import settings
@@ -9,8 +11,13 @@ from django.utils.translation import gettext_lazy as _
 
 from cyberaide.form_layout import Actions, LaidOut, NotRemembered
 
+if TYPE_CHECKING:
+    _Form = forms.BaseForm
+else:
+    _Form = object  # a mixin: the form it is mixed into is the form
 
-class PasswordErrorsOnFirstField(auth_forms.SetPasswordMixin, forms.BaseForm):
+
+class PasswordErrorsOnFirstField(auth_forms.SetPasswordMixin, _Form):
     """A form with a new password typed twice puts what is wrong with it on the first
     field, where the person types it and where a screen reader is when they go back
     (Django puts it on the second)."""

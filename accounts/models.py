@@ -19,7 +19,7 @@ class User(AbstractUser):
         help_text=_("For school staff: the school or institution where you work."),
     )
     # The hash of the account's recovery code (accounts/recovery.py), never the code.
-    recovery_code = models.CharField(_("recovery code"), max_length=128, blank=True)
+    recovery_code = models.CharField(_("recovery code"), max_length=128, blank=True, db_default="")
     recovery_code_made_at = models.DateTimeField(_("recovery code made on"), null=True)
 
     class Meta(AbstractUser.Meta):

@@ -94,6 +94,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "cyberaide.context_processors.site",
             ],
+            # Site-wide tags that belong to no app (the project package is not one).
+            "libraries": {"page_errors": "cyberaide.templatetags.page_errors"},
         },
     },
 ]

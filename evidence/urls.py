@@ -17,6 +17,7 @@ urlpatterns = [
     path("<uuid:public_id>/erase/", dossiers.dossier_erase, name="dossier_erase"),
     path("<uuid:public_id>/rename/", dossiers.dossier_rename, name="dossier_rename"),
     path("<uuid:public_id>/add/files/", exhibits.add_files, name="add_files"),
+    path("<uuid:public_id>/add/files/details/", exhibits.file_details, name="file_details"),
     path("<uuid:public_id>/add/message/", exhibits.add_message, name="add_message"),
     path("<uuid:public_id>/add/link/", exhibits.add_link, name="add_link"),
     path("<uuid:public_id>/renumber/", exhibits.renumber, name="renumber"),

@@ -3,15 +3,17 @@ evidence, the files, a pasted message, a link."""
 
 import datetime
 
+from crispy_forms.layout import HTML
 from django import forms
 from django.conf import settings
 from django.core.validators import URLValidator
 from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.functional import lazy
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from cyberaide.form_layout import Actions, LaidOut, NotRemembered, link
+from cyberaide.form_layout import Actions, LaidOut, NotRemembered, form_helper, link
 from cyberaide.text import Text, WithoutBidiControls
 from evidence.models import Dossier, Platform
 
@@ -164,8 +166,48 @@ class MultipleFileField(forms.FileField):
 
 
 class FileExhibitForm(ExhibitDetailsForm):
+    """The files first (the button a person came for), the one rule about what never to
+    add right under it, then the details, which apply to every file chosen: with several,
+    the next page gives each its own (``FileDetailsForm``)."""
+
     actions = Actions(_("Add to the dossier"))
     field_order = ["files"]
+
+    @property
+    def helper(self):
+        others = [name for name in self.fields if name != "files"]
+        return form_helper(
+            "files",
+            HTML('{% include "evidence/exhibits/includes/upload_warning.html" %}'),
+            HTML(
+                format_lazy(
+                    '<p class="help details-apply">{}</p>',
+                    _(
+                        "The details below apply to every file you choose. With several "
+                        "files, the next page lets you give each its own date, place and "
+                        "author."
+                    ),
+                )
+            ),
+            *others,
+            self.actions,
+        )
+
+    def ask_to_choose_again(self):
+        """Browsers never keep chosen files on a page sent back with an error: say so on
+        the file field, in the error summary too, so nobody thinks they were added."""
+        if "files" not in self.errors:
+            self.add_error(
+                "files",
+                forms.ValidationError(
+                    _(
+                        "Choose your files again: the browser does not keep them when the "
+                        "page comes back with something to correct. Nothing was added yet."
+                    ),
+                    code="choose_again",
+                ),
+            )
+
     # A field named "files", as the page posts it: Django's form metaclass moves it into
     # ``base_fields``, so it never shadows ``BaseForm.files``; the stubs cannot see that.
     files = MultipleFileField(  # type: ignore[assignment]
@@ -179,6 +221,29 @@ class FileExhibitForm(ExhibitDetailsForm):
         ),
         error_messages={"required": _("Choose at least one file.")},
     )
+
+
+class FileDetailsForm(ExhibitDetailsForm):
+    """One of several files added together: its own date, time, place and author,
+    prefilled with what was typed for all of them."""
+
+    PER_FILE = ("occurred_on", "occurred_time", "platform", "platform_other", "author_name")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in list(self.fields):
+            if name not in self.PER_FILE:
+                del self.fields[name]
+
+    @property
+    def helper(self):
+        helper = form_helper(*self.fields, tag=False)
+        helper.form_show_errors = False  # one summary for every file, above them all
+        helper.disable_csrf = True
+        return helper
+
+    def details(self):
+        return {name: self.cleaned_data[name] for name in self.fields}
 
 
 class MessageExhibitForm(ExhibitDetailsForm):

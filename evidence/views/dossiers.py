@@ -67,8 +67,16 @@ class NumberedExhibit:
     exhibit: Exhibit
 
 
-@private
 def dossier_list(request):
+    """"My dossiers": logged out, what a dossier is and that it is private, before any
+    log-in form (a menu entry that jumps to a login page explains nothing)."""
+    if not request.user.is_authenticated:
+        return render(request, "evidence/dossiers/about.html")
+    return _own_dossiers(request)
+
+
+@private
+def _own_dossiers(request):
     dossiers = Dossier.objects.owned_by(request.user)
     return render(
         request, "evidence/dossiers/list.html", {"dossiers": dossiers, "form": DossierForm()}

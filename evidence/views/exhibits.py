@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
@@ -15,6 +16,7 @@ from cyberaide.http import posted
 from evidence.custody import storage
 from evidence.forms.exhibits import (
     ExhibitDetailsForm,
+    FileDetailsForm,
     FileExhibitForm,
     LinkExhibitForm,
     MessageExhibitForm,
@@ -74,11 +76,69 @@ def add_files(request, public_id):
                 )
                 % {"count": len(accepted)},
             )
-            return redirect("evidence:dossier_detail", dossier.public_id)
+            if len(accepted) > 1:
+                keep_batch(request, dossier, [exhibit for _name, exhibit in accepted])
+                return redirect("evidence:file_details", dossier.public_id)
+            return redirect(card_url(accepted[0][1]))
         form = FileExhibitForm(initial=form.details())
+    elif request.method == "POST" and request.FILES:
+        form.ask_to_choose_again()
     status = 400 if refused or form.errors else 200
     context = {"dossier": dossier, "form": form, "accepted": accepted, "refused": refused}
     return render(request, "evidence/exhibits/add_files.html", context, status=status)
+
+
+def card_url(exhibit):
+    """The dossier page, scrolled to this exhibit's card."""
+    url = reverse("evidence:dossier_detail", args=[exhibit.dossier.public_id])
+    return f"{url}#exhibit-{exhibit.public_id}"
+
+
+def keep_batch(request, dossier, exhibits):
+    """The files just added together, for the page that gives each its own details."""
+    request.session[f"batch-{dossier.public_id}"] = [str(e.public_id) for e in exhibits]
+
+
+@private
+def file_details(request, public_id):
+    """After several files at once: each with its own date, place and author, prefilled
+    with what was typed for all. Only the files this person has just added, from their
+    session; a change is a correction, noted in the journal like any other."""
+    access = get_dossier(request, public_id, Capability.ADD)
+    dossier = access.dossier
+    batch = request.session.get(f"batch-{dossier.public_id}") or []
+    exhibits = {str(e.public_id): e for e in dossier.exhibits.filter(public_id__in=batch)}
+    files = [exhibits[public_id] for public_id in batch if public_id in exhibits]
+    if not files:
+        return redirect("evidence:dossier_detail", dossier.public_id)
+    data = posted(request)
+    forms = [
+        FileDetailsForm(
+            data,
+            prefix=f"file-{number}",
+            initial={name: getattr(exhibit, name) for name in FileDetailsForm.PER_FILE},
+        )
+        for number, exhibit in enumerate(files, 1)
+    ]
+    if data is not None and all(form.is_valid() for form in forms):
+        corrected = sum(
+            exhibit_services.edit_exhibit(
+                exhibit=exhibit, actor=request.user, details=form.details()
+            )
+            for exhibit, form in zip(files, forms, strict=True)
+        )
+        del request.session[f"batch-{dossier.public_id}"]
+        if corrected:
+            messages.success(request, _("The details of each file are saved."))
+        return redirect("evidence:dossier_detail", dossier.public_id)
+    has_errors = any(form.errors for form in forms)
+    context = {
+        "dossier": dossier,
+        "items": list(zip(files, forms, strict=True)),
+        "has_errors": has_errors,
+    }
+    status = 400 if has_errors else 200
+    return render(request, "evidence/exhibits/file_details.html", context, status=status)
 
 
 def _add_text_exhibit(request, public_id, *, form_class, add, done, template_name):
@@ -147,17 +207,42 @@ def exhibit_edit(request, public_id, exhibit_id):
             "the right link as a new exhibit and erase this one."
         )
     if request.method == "POST" and form.is_valid():
+        place_before = chronology_place(exhibit)
         if exhibit_services.edit_exhibit(
             exhibit=exhibit, actor=request.user, details=form.details()
         ):
             messages.success(request, _("The correction is saved and noted in the journal."))
-        return redirect("evidence:dossier_detail", exhibit.dossier.public_id)
+            if chronology_place(exhibit) != place_before:
+                # The list is in the order of the facts: say why the card is elsewhere now.
+                messages.info(
+                    request,
+                    _(
+                        "Its date changed, so the exhibit now stands at its new place in "
+                        "the chronology. Its number stays the same."
+                    ),
+                )
+        return redirect(card_url(exhibit))
+    context = {"exhibit": exhibit, "form": form, "number": exhibit_number(exhibit)}
     return render(
-        request,
-        "evidence/exhibits/edit.html",
-        {"exhibit": exhibit, "form": form},
-        status=400 if form.errors else 200,
+        request, "evidence/exhibits/edit.html", context, status=400 if form.errors else 200
     )
+
+
+def numbered_exhibits(dossier):
+    """The exhibits of the complaint, in their numbered order (withdrawn ones have none)."""
+    return list(dossier.exhibits.filter(withdrawn_at__isnull=True))
+
+
+def exhibit_number(exhibit):
+    """Its number in the complaint ("Pièce n°"), None when withdrawn."""
+    numbered = [item.pk for item in numbered_exhibits(exhibit.dossier)]
+    return numbered.index(exhibit.pk) + 1 if exhibit.pk in numbered else None
+
+
+def chronology_place(exhibit):
+    """Where it stands in the dossier page's list, in the order of the facts."""
+    ordered = sorted(numbered_exhibits(exhibit.dossier), key=Exhibit.chronological_key)
+    return [item.pk for item in ordered].index(exhibit.pk) if exhibit.withdrawn_at is None else None
 
 
 @private

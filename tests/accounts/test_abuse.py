@@ -65,7 +65,7 @@ def test_not_my_computer_logs_out_after_five_idle_minutes(client, django_user_mo
     django_user_model.objects.create_user("alice", password=PASSWORD)
     with translation.override("fr"):
         login = reverse("accounts:login")
-        private = reverse("evidence:dossier_list")
+        private = reverse("accounts:my_data")
     page = client.get(login).content.decode()
     assert "Ce n’est pas mon ordinateur" in page and "fenêtre de navigation privée" in page
     response = client.post(
@@ -91,7 +91,7 @@ def test_on_ones_own_computer_the_usual_idle_limit_applies(client, django_user_m
     django_user_model.objects.create_user("alice", password=PASSWORD)
     with translation.override("fr"):
         login = reverse("accounts:login")
-        private = reverse("evidence:dossier_list")
+        private = reverse("accounts:my_data")
     client.post(login, {"username": "alice", "password": PASSWORD})
     session = client.session
     session["last_seen"] = int(time.time()) - 6 * 60

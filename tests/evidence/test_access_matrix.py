@@ -48,6 +48,7 @@ REQUIRED = {
     "dossier_detail": Capability.READ,
     "exhibit_file": Capability.READ,
     "add_files": Capability.ADD,
+    "file_details": Capability.ADD,
     "add_message": Capability.ADD,
     "add_link": Capability.ADD,
     "letter_preview": Capability.PDF,
@@ -181,6 +182,11 @@ def snapshot(world, settings):
 ATTEMPT = {"title": "pwned", "direction": "up", "scope": "pdf", "facts": "x", "text": "x"}
 
 
+# Pages about the files a person has just added: with none in the session, back to the
+# dossier.
+AFTER_AN_UPLOAD = {"file_details"}
+
+
 def allowed(capability, requirement):
     if requirement == HELPER_PDF:
         return capability == Capability.PDF
@@ -199,6 +205,8 @@ def test_alice_reaches_every_url_of_her_dossier(client, world):
             assert response.status_code == 403, name  # her report is the complaint
         elif name in NOT_APPLICABLE_TO_ALICE:
             assert response.status_code == 404, name
+        elif name in AFTER_AN_UPLOAD:
+            assert response.headers["Location"] == dossier_urls(world)["dossier_detail"], name
         else:
             assert response.status_code == 200, name
             assert "no-store" in response.headers["Cache-Control"], name
