@@ -13,10 +13,13 @@ def page_has_errors(context):
     return any(_refused(value) for value in context.flatten().values())
 
 
-def _refused(value):
+def _refused(value, depth=0):
     # type(), not isinstance(): isinstance() would evaluate the lazy objects in the
     # context (the CSRF token, the user), which would set a cookie or read the session on
     # pages that are cached for visitors without either.
-    if issubclass(type(value), BaseForm | BaseFormSet):
+    kind = type(value)
+    if issubclass(kind, BaseForm | BaseFormSet):
         return value.is_bound and not value.is_valid()
+    if issubclass(kind, list | tuple) and depth < 2:  # one form per file: [(exhibit, form)]
+        return any(_refused(item, depth + 1) for item in value)
     return False

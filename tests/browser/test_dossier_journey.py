@@ -28,6 +28,8 @@ def sign_up(page, live_server, username):
     field(page, "Mot de passe").fill(PASSWORD)
     field(page, "Confirmation du mot de passe").fill(PASSWORD)
     page.get_by_role("button", name="Créer mon compte").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Votre code de secours")
+    page.get_by_role("link", name="J’ai gardé mon code, continuer").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Mes dossiers")
 
 
@@ -47,6 +49,8 @@ def start_dossier_with_evidence(page, tmp_path):
     field(page, "Où cela s’est-il passé ?").select_option("snapchat")
     page.get_by_role("button", name="Ajouter au dossier").click()
     expect(page.get_by_role("status")).to_contain_text("3 fichiers ajoutés")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Les informations de chaque fichier")
+    page.get_by_role("link", name="Les garder telles quelles").click()
 
     page.get_by_role("link", name="Coller un message").click()
     field(page, "Le message, copié à l’identique").fill("t'es trop nul, personne veut de toi")
