@@ -11,7 +11,8 @@ export DJANGO_SETTINGS_MODULE := cyberaide.settings
 
 .DEFAULT_GOAL := help
 .PHONY: help run test test-postgres bench lint format messages compilemessages migrate \
-	system-packages gettext pdf-libraries browsers bench-tools postgres-packages clean
+	system-packages gettext pdf-libraries browsers bench-tools postgres-packages clean \
+	checker-runtimes a11y-tools
 
 help:
 	@echo "make run        serve the site on http://$(HOST):$(PORT)/ (development settings)"
@@ -20,7 +21,8 @@ help:
 	@echo "make test-postgres  the suite again on a throwaway PostgreSQL server"
 	@echo "make lint       ruff check and format check, mypy (with django-stubs)"
 	@echo "make messages   update the fr and en catalogs from the code, then compile them"
-	@echo "make system-packages  install Debian packages: gettext, chromium (needs root or sudo)"
+	@echo "make system-packages  install Debian packages: gettext, chromium, java, node (needs root or sudo)"
+	@echo "make a11y-tools install the Nu HTML checker and pa11y (npm, pinned) for the tests"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +53,22 @@ bench-tools:
 	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
 
+# The checkers the browser tests run (tests/browser/test_checkers.py): Debian's Java for
+# the Nu HTML checker, Node.js and npm for pa11y; the checkers themselves come from npm,
+# pinned with their hashes in tools/a11y/package-lock.json, and drive Debian's Chromium
+# (puppeteer downloads no browser).
+checker-runtimes:
+	@{ command -v java && command -v node && command -v npm; } >/dev/null || { \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive \
+		apt-get install -y -qq default-jre-headless nodejs npm; }
+
+A11Y_TOOLS := tools/a11y/node_modules/.installed
+$(A11Y_TOOLS): tools/a11y/package.json tools/a11y/package-lock.json | checker-runtimes
+	cd tools/a11y && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+a11y-tools: $(A11Y_TOOLS)
+
 postgres-packages:
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; }
@@ -61,7 +79,7 @@ pdf-libraries:
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive \
 		apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core; }
 
-system-packages: gettext pdf-libraries browsers
+system-packages: gettext pdf-libraries browsers checker-runtimes
 
 compilemessages: gettext $(VENV)/.installed
 	$(BIN)/python manage.py compilemessages --ignore=.venv -v 0
@@ -76,7 +94,7 @@ run: pdf-libraries $(VENV)/.installed compilemessages migrate
 	@key="$${CYBERAIDE_STORAGE_KEY:-$$(bin/dev-storage-key)}" && \
 		DJANGO_DEBUG=1 CYBERAIDE_STORAGE_KEY="$$key" $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: system-packages $(VENV)/.installed-dev compilemessages
+test: system-packages $(VENV)/.installed-dev compilemessages $(A11Y_TOOLS)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 # The same suite on PostgreSQL (a throwaway server), browser tests aside.

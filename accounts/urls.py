@@ -1,9 +1,8 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path, reverse_lazy
+from django.urls import path
 from django.views.decorators.cache import never_cache
 
 from accounts import views
-from accounts.forms import PasswordChangeForm
 
 app_name = "accounts"
 
@@ -11,15 +10,7 @@ urlpatterns = [
     path("signup/", views.signup, name="signup"),
     path("login/", never_cache(views.LoginView.as_view()), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path(
-        "password/",
-        auth_views.PasswordChangeView.as_view(
-            template_name="accounts/password_change.html",
-            form_class=PasswordChangeForm,
-            success_url=reverse_lazy("accounts:password_changed"),
-        ),
-        name="password_change",
-    ),
+    path("password/", views.PasswordChangeView.as_view(), name="password_change"),
     path(
         "password/changed/",
         auth_views.PasswordChangeDoneView.as_view(template_name="accounts/password_changed.html"),

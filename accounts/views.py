@@ -22,6 +22,7 @@ from accounts.forms import (
     DeleteAccountForm,
     LoginForm,
     NewRecoveryCodeForm,
+    PasswordChangeForm,
     PasswordResetForm,
     RecoverForm,
     SetPasswordForm,
@@ -59,7 +60,17 @@ def quick_exit(request):
     return response
 
 
-class LoginView(auth_views.LoginView):
+class RefusedIsBadRequest:
+    """Django's own form views, answering 400 when a form comes back with errors, as
+    every other form of the site does."""
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)  # type: ignore[misc]
+        response.status_code = 400
+        return response
+
+
+class LoginView(RefusedIsBadRequest, auth_views.LoginView):
     """Login; on a computer that is not the person's own, a short idle limit
     (``cyberaide.middleware.shared_computer_idle_limit``)."""
 
@@ -85,7 +96,8 @@ def signup(request):
         login(request, user, backend=MODEL_BACKEND)
         messages.success(request, _("Your account is ready."))
         return _show_recovery_code(request, recovery.issue(user), next_url)
-    return render(request, "accounts/signup.html", {"form": form, "next": next_url})
+    context = {"form": form, "next": next_url}
+    return render(request, "accounts/signup.html", context, status=400 if form.errors else 200)
 
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -166,8 +178,22 @@ def email_enabled(view):
     return wrapped
 
 
+class PasswordChangeView(RefusedIsBadRequest, auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+    form_class = PasswordChangeForm
+    success_url = reverse_lazy("accounts:password_changed")
+
+
+class PasswordResetView(RefusedIsBadRequest, auth_views.PasswordResetView):
+    pass
+
+
+class PasswordResetConfirmView(RefusedIsBadRequest, auth_views.PasswordResetConfirmView):
+    pass
+
+
 password_reset = email_enabled(
-    auth_views.PasswordResetView.as_view(
+    PasswordResetView.as_view(
         template_name="accounts/password_reset.html",
         form_class=PasswordResetForm,
         email_template_name="accounts/email/password_reset.txt",
@@ -179,7 +205,7 @@ password_reset_sent = email_enabled(
     auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_sent.html")
 )
 password_reset_confirm = email_enabled(
-    auth_views.PasswordResetConfirmView.as_view(
+    PasswordResetConfirmView.as_view(
         template_name="accounts/password_reset_confirm.html",
         form_class=SetPasswordForm,
         success_url=reverse_lazy("accounts:password_reset_complete"),

@@ -82,6 +82,11 @@ class LaidOut:
     @property
     def helper(self) -> FormHelper:
         fields = getattr(self, "fields", {})
+        if getattr(self, "is_bound", False) and getattr(self, "errors", None):
+            # Sent back with errors, the error summary takes the focus (errors.html), not
+            # the field Django's own forms focus first: one autofocus per page.
+            for field in fields.values():
+                field.widget.attrs.pop("autofocus", None)
         return form_helper(
             *self.before,
             *fields,
@@ -94,10 +99,17 @@ class LaidOut:
 class NotRemembered:
     """A form whose answers the browser must not keep: on a shared family computer, a
     child's name, school, phone or address saved for autofill would show in anyone's
-    next form. Every field but a password asks for ``autocomplete="off"``."""
+    next form. Every field that can be remembered asks for ``autocomplete="off"``: not a
+    password (the browser's password manager is asked for its own values), nor a box, a
+    radio button or a file, which HTML does not let carry the attribute."""
+
+    NEVER_REMEMBERED = {"checkbox", "radio", "file"}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for field in getattr(self, "fields", {}).values():
-            if not isinstance(field.widget, forms.PasswordInput):
-                field.widget.attrs["autocomplete"] = "off"
+            widget = field.widget
+            if isinstance(widget, forms.PasswordInput):
+                continue
+            if getattr(widget, "input_type", None) not in self.NEVER_REMEMBERED:
+                widget.attrs["autocomplete"] = "off"

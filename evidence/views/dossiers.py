@@ -68,7 +68,7 @@ class NumberedExhibit:
 
 
 def dossier_list(request):
-    """"My dossiers": logged out, what a dossier is and that it is private, before any
+    """ "My dossiers": logged out, what a dossier is and that it is private, before any
     log-in form (a menu entry that jumps to a login page explains nothing)."""
     if not request.user.is_authenticated:
         return render(request, "evidence/dossiers/about.html")
@@ -91,7 +91,8 @@ def dossier_create(request):
             owner=request.user, title=form.cleaned_data["title"]
         )
         return redirect("evidence:dossier_detail", dossier.public_id)
-    return render(request, "evidence/dossiers/create.html", {"form": form})
+    status = 400 if form.errors else 200
+    return render(request, "evidence/dossiers/create.html", {"form": form}, status=status)
 
 
 @private
@@ -153,7 +154,9 @@ def dossier_rename(request, public_id):
             dossier=dossier, actor=request.user, title=form.cleaned_data["title"]
         )
         return redirect("evidence:dossier_detail", dossier.public_id)
-    return render(request, "evidence/dossiers/rename.html", {"dossier": dossier, "form": form})
+    context = {"dossier": dossier, "form": form}
+    status = 400 if form.errors else 200
+    return render(request, "evidence/dossiers/rename.html", context, status=status)
 
 
 @private

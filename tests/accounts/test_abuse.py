@@ -21,7 +21,7 @@ def sign_up(client, username):
 )
 def test_names_that_look_like_the_service_are_refused(client, username, django_user_model):
     response = sign_up(client, username)
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "ressemble au nom du service" in response.content.decode()
     assert not django_user_model.objects.exists()
 

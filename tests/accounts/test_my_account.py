@@ -44,7 +44,7 @@ def signup_error(client, username):
         en("accounts:signup"),
         {"username": username, "password1": PASSWORD, "password2": PASSWORD},
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     html = response.content.decode()
     start = html.index('class="box box-alert error-summary"')
     return html[start : html.index("</div>", start)]
