@@ -159,18 +159,14 @@ class LoginForm(LaidOut, AuthenticationForm):
     }
 
 
-class DeleteAccountForm(LaidOut, forms.Form):
-    actions = Actions(_("Delete my account and everything in it"), css_class="button-danger")
-    form_action = reverse_lazy("accounts:delete")
+class AsksForThePassword(LaidOut, forms.Form):
+    """A form of the account page that asks for the account's password first."""
 
     password = forms.CharField(
         label=_("Your password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
         help_text=_("To be sure it is you."),
-    )
-    confirm = forms.BooleanField(
-        label=_("I understand that my dossiers and files will be erased for good."),
     )
 
     def __init__(self, *args, user, **kwargs):
@@ -182,6 +178,15 @@ class DeleteAccountForm(LaidOut, forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("This password is not right."), code="wrong_password")
         return password
+
+
+class DeleteAccountForm(AsksForThePassword):
+    actions = Actions(_("Delete my account and everything in it"), css_class="button-danger")
+    form_action = reverse_lazy("accounts:delete")
+
+    confirm = forms.BooleanField(
+        label=_("I understand that my dossiers and files will be erased for good."),
+    )
 
     def clean(self):
         from evidence.models import Dossier
@@ -255,30 +260,13 @@ class RecoverForm(PasswordErrorsOnFirstField, LaidOut, auth_forms.SetPasswordMix
         return not self.errors
 
 
-class NewRecoveryCodeForm(LaidOut, forms.Form):
+class NewRecoveryCodeForm(AsksForThePassword):
     """Make a new recovery code, which voids the old one."""
 
     actions = Actions(_("Make a new recovery code"), css_class="button-secondary")
     form_action = reverse_lazy("accounts:new_recovery_code")
     # Beside the deletion form on "My data", which has a password field too.
     prefix = "code"
-
-    password = forms.CharField(
-        label=_("Your password"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-        help_text=_("To be sure it is you."),
-    )
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
-
-    def clean_password(self):
-        password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
-            raise forms.ValidationError(_("This password is not right."), code="wrong_password")
-        return password
 
 
 class PasswordResetForm(LaidOut, auth_forms.PasswordResetForm):

@@ -152,8 +152,9 @@ def recover(request):
                 _("Your new password is in place. Your recovery code is spent: here is a new one."),
             )
             return _show_recovery_code(request, recovery.issue(user))
-    context = {"form": form, "email_enabled": settings.CYBERAIDE_EMAIL_ENABLED}
-    return render(request, "accounts/recover.html", context, status=400 if form.errors else 200)
+    return render(
+        request, "accounts/recover.html", {"form": form}, status=400 if form.errors else 200
+    )
 
 
 @private
@@ -212,9 +213,7 @@ password_reset_confirm = email_enabled(
     )
 )
 password_reset_complete = email_enabled(
-    auth_views.PasswordResetCompleteView.as_view(
-        template_name="accounts/password_reset_complete.html"
-    )
+    auth_views.PasswordResetCompleteView.as_view(template_name="accounts/password_changed.html")
 )
 
 
