@@ -53,7 +53,7 @@ def test_alice_starts_a_dossier(alice_client):
 
 def test_empty_dossier_title_is_refused_with_a_message(alice_client):
     response = alice_client.post(reverse("evidence:dossier_create"), {"title": ""})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert 'class="box box-alert error-summary"' in response.content.decode()
 
 
