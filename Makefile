@@ -73,11 +73,16 @@ postgres-packages:
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; }
 
-# WeasyPrint renders the complaint PDF with Pango; the PDF uses the DejaVu fonts.
+# WeasyPrint renders the complaint PDF with Pango; the PDF uses the DejaVu fonts, and for
+# every other script and the emoji a message may hold, Noto (core, CJK, color emoji) and
+# Symbola (evidence/pdf/glyphs.py). poppler-utils reads PDFs back in the tests (pdffonts,
+# pdftotext, pdftoppm) and renders the pages of PDF exhibits.
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-noto-core \
+	fonts-noto-cjk fonts-noto-color-emoji fonts-symbola poppler-utils
 pdf-libraries:
-	@dpkg -s libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null 2>&1 || { \
+	@dpkg -s $(PDF_PACKAGES) >/dev/null 2>&1 || { \
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive \
-		apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core; }
+		apt-get install -y -qq $(PDF_PACKAGES); }
 
 system-packages: gettext pdf-libraries browsers checker-runtimes
 

@@ -30,12 +30,12 @@ def original_attachments(dossier: Dossier, exhibits: Iterable[PdfExhibit]) -> It
     """The originals of these exhibits, exactly as received."""
     for item in exhibits:
         exhibit = item.exhibit
-        if item.message_attached:
-            # Printed in part: the whole text, as pasted (its SHA-256 is the exhibit's).
+        if exhibit.kind == exhibit.Kind.MESSAGE:
+            # The whole text, as pasted: exactly the bytes its SHA-256 is of.
             yield Original(
                 name=item.attachment_name,
                 description=f"Pièce n° {item.number} — message reçu le "
-                f"{exhibit.received_at:%Y-%m-%d %H:%M:%S} UTC, en entier — "
+                f"{exhibit.received_at:%Y-%m-%d %H:%M:%S} UTC, en entier, UTF-8 — "
                 f"SHA-256 {exhibit.sha256}",
                 content_type="text/plain",
                 received_at=exhibit.received_at,

@@ -75,8 +75,8 @@ class PdfExhibit:
     characters_left: int = 0
 
     @property
-    def message_attached(self) -> bool:
-        """A message printed in part rides whole inside the PDF, as a text file."""
+    def printed_in_part(self) -> bool:
+        """A message longer than the PDF prints: whole in its attached original."""
         return self.exhibit.kind == Exhibit.Kind.MESSAGE and bool(
             self.lines_left or self.characters_left
         )
@@ -89,7 +89,8 @@ class PdfExhibit:
     @property
     def attachment_name(self) -> str:
         """The original's name inside the PDF file, shown on its page."""
-        if not (self.exhibit.original_file or self.message_attached):
+        # Every message rides inside the PDF as the UTF-8 text its SHA-256 is of.
+        if not (self.exhibit.original_file or self.exhibit.kind == Exhibit.Kind.MESSAGE):
             return ""
         return f"{self.number:03d}-{self.exhibit.download_name}"
 

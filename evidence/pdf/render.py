@@ -30,6 +30,7 @@ from evidence.pdf.context import (
     signalement_context,
     signalement_problems,
 )
+from evidence.pdf.glyphs import printable
 from evidence.pdf.originals import attach_originals
 
 
@@ -91,7 +92,7 @@ def render_pdf(
     to attach ``originals``: see ``evidence.pdf.originals``), with a fetcher limited to
     ``resources``."""
     with translation.override("fr"):
-        html = render_to_string(template_name, context)
+        html = printable(render_to_string(template_name, context))
     fetcher = DossierResources(resources)
     document = HTML(string=html, base_url=f"{RESOURCE_SCHEME}/", url_fetcher=fetcher)
     with cyclic_collector_paused():

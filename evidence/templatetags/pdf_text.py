@@ -38,3 +38,11 @@ def de(name):
     if name[:1].lower() in "aeiouyàâäéèêëîïôöùûü":
         return f"d'{name}"
     return f"de {name}"
+
+
+@register.filter
+def isolated(text):
+    """User text inside a line of ours, between FIRST STRONG ISOLATE and POP DIRECTIONAL
+    ISOLATE: whatever directional controls or right-to-left letters it holds, they
+    cannot reorder the words around it (the date, the fingerprint)."""
+    return f"\u2068{text}\u2069" if text else text

@@ -240,11 +240,13 @@ def test_qualifications_possibles_lists_only_the_chosen_offences_in_french(dossi
     make_complaint(dossier, offences=chosen)
     rendered = render(dossier)
     listed = " ".join(rendered.section("Qualifications possibles", "Préjudice subi").split())
+    first, last = (OFFENCES_BY_KEY[key].french_label for key in chosen)
+    # An enumeration: each item but the last ends with " ;", the last with a full stop.
+    assert f"{first} ; {last}." in listed
     for key in chosen:
-        assert f"{OFFENCES_BY_KEY[key].french_label} ;" in listed
         with translation.override("en"):
             assert str(OFFENCES_BY_KEY[key].label) not in rendered.flat
-    assert listed.count(" ;") == len(chosen)
+    assert listed.count(" ;") == len(chosen) - 1
     for offence in OFFENCES:
         if offence.key not in chosen:
             assert offence.french_label not in rendered.flat
@@ -308,7 +310,9 @@ def test_exhibit_pages_are_numbered_1_to_n_in_the_dossier_order(dossier):
     assert "Auteur : @insta_troll" in pages[1]
     # Each file's page names its original inside the PDF.
     assert f"Original joint au PDF : 001-{exhibits[0].download_name}" in pages[1]
-    assert "Original joint au PDF" not in pages[3]  # a pasted message has no file
+    # A pasted message rides inside as the UTF-8 text its hash is of.
+    assert f"Original joint au PDF : 003-{exhibits[2].download_name}" in pages[3]
+    assert exhibits[2].download_name.endswith(".txt")
 
 
 def test_the_inventory_has_one_line_per_exhibit_and_the_annex_every_hash(dossier):
@@ -348,11 +352,17 @@ def test_the_originals_are_attached_byte_for_byte(dossier):
     with_files = {
         f"{number:03d}-{exhibit.download_name}": exhibit
         for number, exhibit in enumerate(exhibits, start=1)
-        if exhibit.original_file
+        if exhibit.original_file or exhibit.kind == "message"
     }
-    assert len(with_files) == 2  # the PNG and the JPEG; the message and the link have none
+    assert len(with_files) == 3  # the PNG, the JPEG and the message; the link has none
     attachments = reader.attachments
     assert set(attachments) == set(with_files)
+    message = next(exhibit for exhibit in with_files.values() if exhibit.kind == "message")
+    [text] = attachments[f"003-{message.download_name}"]
+    assert (
+        text == message.message_text.encode() and hashlib.sha256(text).hexdigest() == message.sha256
+    )
+    del with_files[f"003-{message.download_name}"]
     uploaded = {"image/png": PNG, "image/jpeg": JPEG}
     for name, exhibit in with_files.items():
         [data] = attachments[name]
@@ -361,7 +371,7 @@ def test_the_originals_are_attached_byte_for_byte(dossier):
         assert hashlib.sha256(stored).hexdigest() == exhibit.sha256
         assert data == stored == uploaded[exhibit.content_type]
     for attachment in reader.attachment_list:
-        exhibit = with_files[attachment.name]
+        exhibit = with_files.get(attachment.name, message)
         assert attachment.pdf_object["/AFRelationship"] == "/Source"
         assert exhibit.sha256 in attachment.pdf_object["/Desc"]
     # The server's names only: never the names the files came with.
