@@ -28,6 +28,13 @@ pillow_heif.register_heif_opener()
 DISPLAY_LONG_SIDE = 1600
 THUMBNAIL_LONG_SIDE = 320
 DISPLAY_QUALITY = 75
+# A picture at least this many times taller than wide (a scrolling screenshot) gets a
+# print copy: at most PRINT_WIDTH wide, as tall as it takes, cut into parts in the PDF
+# (evidence/pdf/context.py). A phone screenshot (1170×2532) needs none: its display copy
+# already prints readable.
+TALL_RATIO = 2.5
+PRINT_WIDTH = 1240
+PRINT_QUALITY = 80
 THUMBNAIL_QUALITY = 70
 ORIENTATION_TRANSPOSE = {
     2: Image.Transpose.FLIP_LEFT_RIGHT,
@@ -70,6 +77,7 @@ class InspectedFile:
     height: int | None = None
     display: bytes = b""
     thumbnail: bytes = b""
+    print_copy: bytes = b""
     note: str = ""
 
     @property
@@ -143,10 +151,11 @@ def _prepare_image(inspected: InspectedFile) -> None:
             if getattr(image, "n_frames", 1) > 1:
                 image.seek(0)
                 inspected.note = "first_frame_only"
-            # A smaller decode is enough for the display copy (JPEG only: 1/2, 1/4 or 1/8
-            # of the size, never below the display size; the hash covers the original bytes).
-            # The box keeps the picture's proportions, or a 4032×3024 photo gets no saving.
-            image.draft("RGB", _fitted(image.size, DISPLAY_LONG_SIDE))
+            # A smaller decode is enough for the copies (JPEG only: 1/2, 1/4 or 1/8 of the
+            # size, never below the largest copy; the hash covers the original bytes). The
+            # box keeps the picture's proportions, or a 4032×3024 photo gets no saving.
+            print_size = _print_size(image.size)
+            image.draft("RGB", print_size or _fitted(image.size, DISPLAY_LONG_SIDE))
             # What decoding will take, known before anything is decoded.
             if decoded_bytes(image) > settings.CYBERAIDE_MAX_IMAGE_DECODED_BYTES:
                 raise UploadRefused(_too_much_memory(image))
@@ -170,13 +179,36 @@ def _prepare_image(inspected: InspectedFile) -> None:
     # Made small first, then flattened: a full-size RGBA picture is never copied twice
     # (an 8000×8000 one took 857 MiB when it was flattened before being made small).
     small = _resizable(image)
+    if print_size is not None:
+        printed = (
+            small.resize(print_size, Image.Resampling.LANCZOS)
+            if small.size != print_size
+            else small
+        )
+        printed = _flatten(printed)
+        if transpose is not None:
+            printed = printed.transpose(transpose)
+        inspected.print_copy = _jpeg(printed, PRINT_QUALITY)
+        small = printed
     small.thumbnail((DISPLAY_LONG_SIDE, DISPLAY_LONG_SIDE), Image.Resampling.LANCZOS)
     small = _flatten(small)
-    if transpose is not None:  # on the small copy: turning 12 MP costs more than resizing
-        small = small.transpose(transpose)
+    if transpose is not None and print_size is None:
+        small = small.transpose(transpose)  # on the small copy: turning 12 MP costs more
     inspected.display = _jpeg(small, DISPLAY_QUALITY)
     small.thumbnail((THUMBNAIL_LONG_SIDE, THUMBNAIL_LONG_SIDE), Image.Resampling.BILINEAR)
     inspected.thumbnail = _jpeg(small, THUMBNAIL_QUALITY)
+
+
+def _print_size(size: tuple[int, int]) -> tuple[int, int] | None:
+    """The print copy's size, in the picture's stored orientation, or None when the
+    display copy is enough. A picture stored on its side (EXIF orientation) is tall once
+    turned: both sides are looked at."""
+    long_side, short_side = max(size), min(size)
+    if long_side <= DISPLAY_LONG_SIDE or long_side < TALL_RATIO * short_side:
+        return None
+    scale = min(1, PRINT_WIDTH / short_side)
+    scaled = max(1, round(short_side * scale)), max(1, round(long_side * scale))
+    return scaled if size[0] < size[1] else (scaled[1], scaled[0])
 
 
 def _fitted(size: tuple[int, int], long_side: int) -> tuple[int, int]:

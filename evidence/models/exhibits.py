@@ -96,9 +96,15 @@ class Exhibit(models.Model):
     original_file = models.CharField(max_length=100, blank=True)
     display_file = models.CharField(max_length=100, blank=True)
     thumbnail_file = models.CharField(max_length=100, blank=True)
+    # A tall picture (a scrolling screenshot) at a width that keeps its text readable in
+    # the PDF, where it is cut into parts; empty when the display copy is enough.
+    print_file = models.CharField(max_length=100, blank=True)
     ingest_note = models.CharField(max_length=200, blank=True)
 
     withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    # Every stored file of an exhibit: what erasure deletes and the sweep keeps.
+    FILE_FIELDS = ("original_file", "display_file", "thumbnail_file", "print_file")
 
     class Meta:
         ordering = ["position", "id"]

@@ -28,6 +28,7 @@ from evidence.models import (
     is_minor,
     is_online_place,
 )
+from evidence.pdf import pictures
 from evidence.refusals import Refused
 
 RESOURCE_SCHEME = "cyberaide:"
@@ -65,10 +66,20 @@ MINIMUM_PRINTED_LINES = 20
 
 
 @dataclass
+class PdfPart:
+    """One part of a tall picture, printed on a page of its own."""
+
+    index: int
+    url: str
+
+
+@dataclass
 class PdfExhibit:
     number: int
     exhibit: Exhibit
     image_url: str = ""
+    parts: list[PdfPart] = field(default_factory=list)  # a tall picture, cut
+    landscape: bool = False  # a wide picture, on a landscape page
     message_lines: list = field(default_factory=list)
     # What of a long message the PDF does not print: it is whole in the attached original.
     lines_left: int = 0
@@ -143,6 +154,7 @@ def gather(
                 "image/jpeg",
                 partial(storage.read_file, dossier, exhibit.display_file),
             )
+            _lay_out_picture(item, dossier, resources)
         if exhibit.kind == exhibit.Kind.MESSAGE:
             shown, item.lines_left, item.characters_left = printed_part(
                 exhibit.message_text,
@@ -165,6 +177,22 @@ def gather(
         "chain_hash": events[-1].hash if events else "",
         "generated_at": timezone.now(),
     }, resources
+
+
+def _lay_out_picture(item: PdfExhibit, dossier: Dossier, resources: Resources) -> None:
+    """A tall picture in parts from its print copy; a wide one on a landscape page."""
+    exhibit = item.exhibit
+    source = exhibit.print_file or exhibit.display_file
+    read = partial(storage.read_file, dossier, source)
+    for part in pictures.parts(exhibit.width, exhibit.height, print_copy=bool(exhibit.print_file)):
+        url = f"{RESOURCE_SCHEME}exhibit/{exhibit.public_id}-{part.index}.jpg"
+        resources[url] = ("image/jpeg", partial(_cut, read, part))
+        item.parts.append(PdfPart(part.index, url))
+    item.landscape = not item.parts and pictures.is_wide(exhibit.width, exhibit.height)
+
+
+def _cut(read: Callable[[], bytes], part: pictures.Part) -> bytes:
+    return pictures.cut(read(), part)
 
 
 def too_many_exhibits(dossier: Dossier) -> list[Any]:

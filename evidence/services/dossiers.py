@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from evidence.custody import keys, storage
 from evidence.custody.journal import lock_dossier, record_event
-from evidence.models import Dossier, Event
+from evidence.models import Dossier, Event, Exhibit
 from evidence.refusals import Refused
 
 if TYPE_CHECKING:
@@ -48,11 +48,7 @@ def erase_dossier(*, dossier: Dossier) -> None:
     The journal's database triggers allow deleting events only once their dossier is
     gone, so the dossier row goes first (foreign keys are checked at commit).
     """
-    files = [
-        name
-        for row in dossier.exhibits.values_list("original_file", "display_file", "thumbnail_file")
-        for name in row
-    ]
+    files = [name for row in dossier.exhibits.values_list(*Exhibit.FILE_FIELDS) for name in row]
     files += dossier.documents.values_list("file", flat=True)
     with transaction.atomic():
         dossier.exhibits.all().delete()

@@ -67,12 +67,20 @@ def add_file_exhibit(
     inspected = inspect_upload(uploaded_file)
     _check_quota(dossier, inspected.size)  # early, before any work; again under the lock
     suffix = {"application/pdf": ".pdf"}.get(inspected.content_type, "")
-    written = []
+    written: list[str] = []
+    stored = dict.fromkeys(Exhibit.FILE_FIELDS, "")
+    copies = {
+        "display_file": inspected.display,
+        "thumbnail_file": inspected.thumbnail,
+        "print_file": inspected.print_copy,
+    }
     try:
-        written.append(storage.save_file(dossier, inspected.data, suffix=suffix + ".bin"))
-        if inspected.is_image:
-            written.append(storage.save_file(dossier, inspected.display, suffix=".jpg.bin"))
-            written.append(storage.save_file(dossier, inspected.thumbnail, suffix=".jpg.bin"))
+        stored["original_file"] = storage.save_file(dossier, inspected.data, suffix=suffix + ".bin")
+        written.append(stored["original_file"])
+        for field, data in copies.items():
+            if data:
+                stored[field] = storage.save_file(dossier, data, suffix=".jpg.bin")
+                written.append(stored[field])
         with transaction.atomic():
             lock_dossier(dossier)
             _check_quota(dossier, inspected.size)
@@ -88,10 +96,8 @@ def add_file_exhibit(
                 content_type=inspected.content_type,
                 width=inspected.width,
                 height=inspected.height,
-                original_file=written[0],
-                display_file=written[1] if inspected.is_image else "",
-                thumbnail_file=written[2] if inspected.is_image else "",
                 ingest_note=inspected.note,
+                **stored,
             )
     except BaseException:
         storage.delete_files(written)
@@ -269,7 +275,7 @@ def erase_exhibit(*, exhibit: Exhibit, actor: User) -> None:
     that must not be kept disappears completely). Its hash stays in the journal."""
     from evidence.services.documents import delete_document
 
-    files = [exhibit.original_file, exhibit.display_file, exhibit.thumbnail_file]
+    files = [getattr(exhibit, name) for name in Exhibit.FILE_FIELDS]
     with transaction.atomic():
         lock_dossier(exhibit.dossier)
         for document in exhibit.documents.select_related("dossier"):

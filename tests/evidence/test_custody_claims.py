@@ -207,7 +207,8 @@ def test_an_erased_exhibit_is_in_no_pdf_and_no_export(
     assert erased.exhibit_sha256 == mistake.sha256  # the fingerprint stays
     second = make_pdf(client, dossier, django_capture_on_commit_callbacks)
     data = pdf_of(client, second)
-    assert list(pypdf.PdfReader(io.BytesIO(data)).attachments) == []  # a message: no file
+    # Only the message kept, as its text: nothing of the erased picture.
+    assert list(pypdf.PdfReader(io.BytesIO(data)).attachments) == [f"001-{kept.download_name}"]
     assert mistake.sha256 not in data.decode("latin-1")
     archive, manifest = exported(client)
     (entry,) = manifest["dossiers"]

@@ -160,8 +160,13 @@ def test_hostile_user_text_stays_text_and_nothing_is_fetched(django_user_model, 
     if PASSWD.exists():
         first_line = PASSWD.read_text().splitlines()[0]
         assert squeezed(first_line) not in flat
-    # Nothing else rode inside the file: only the one original.
-    assert list(reader.attachments) == [f"001-{exhibit.download_name}"]
+    # Nothing else rode inside the file: the picture's original and the message's text.
+    message = dossier.exhibits.get(kind="message")
+    assert list(reader.attachments) == [
+        f"001-{exhibit.download_name}",
+        f"002-{message.download_name}",
+    ]
+    assert reader.attachments[f"002-{message.download_name}"] == [hostile.encode()]
 
 
 HOSTILE_PAGE = """<!doctype html><html><head>
