@@ -284,6 +284,10 @@ CYBERAIDE_PDF_QUEUE_DEADLINE_SECONDS = env_int("CYBERAIDE_PDF_QUEUE_DEADLINE_SEC
 CYBERAIDE_PDF_PER_HOUR = env_int("CYBERAIDE_PDF_PER_HOUR", 12)
 # The page budget: an exhibit takes a page or more, so one PDF holds at most this many.
 CYBERAIDE_PDF_MAX_EXHIBITS = env_int("CYBERAIDE_PDF_MAX_EXHIBITS", 400)
+# A PDF sent as evidence is shown in the complaint as pictures of its first pages, rendered
+# once on arrival by poppler in a limited process (evidence/ingest/pdf_pages.py).
+CYBERAIDE_PDF_EXHIBIT_PAGES = env_int("CYBERAIDE_PDF_EXHIBIT_PAGES", 20)
+CYBERAIDE_PDF_EXHIBIT_RENDER_SECONDS = env_int("CYBERAIDE_PDF_EXHIBIT_RENDER_SECONDS", 60)
 # A message prints whole up to this many lines (and characters); the rest is in the
 # original attached to the PDF. All the messages of one PDF share a budget of lines.
 CYBERAIDE_PDF_MESSAGE_LINES = 300

@@ -11,7 +11,7 @@ import hashlib
 import io
 import struct
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pillow_heif
 from django.conf import settings
@@ -78,11 +78,13 @@ class InspectedFile:
     display: bytes = b""
     thumbnail: bytes = b""
     print_copy: bytes = b""
+    pages: list[bytes] = field(default_factory=list)  # a PDF's first pages, as pictures
+    page_count: int | None = None
     note: str = ""
 
     @property
     def is_image(self) -> bool:
-        return bool(self.display)
+        return self.content_type != "application/pdf"
 
 
 def inspect_upload(uploaded_file: UploadedFile) -> InspectedFile:
@@ -107,14 +109,16 @@ def inspect_upload(uploaded_file: UploadedFile) -> InspectedFile:
         original_name=without_bidi_controls(uploaded_file.name or "")[-255:],
     )
     if data.startswith(b"%PDF-"):
-        _check_pdf(data)
+        inspected.page_count = _check_pdf(data)
         inspected.content_type = "application/pdf"
+        _prepare_pages(inspected)
         return inspected
     _prepare_image(inspected)
     return inspected
 
 
-def _check_pdf(data: bytes) -> None:
+def _check_pdf(data: bytes) -> int:
+    """The number of pages of a PDF we can read; ``UploadRefused`` otherwise."""
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
@@ -128,10 +132,31 @@ def _check_pdf(data: bytes) -> None:
                 )
             if len(reader.pages) == 0:
                 raise UploadRefused(_("This PDF has no page."))
+            return len(reader.pages)
     except UploadRefused:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as error:
         raise UploadRefused(_("This PDF is damaged or incomplete and cannot be read.")) from error
+
+
+def _prepare_pages(inspected: InspectedFile) -> None:
+    """A PDF's first pages as pictures (``evidence.ingest.pdf_pages``), the first of them
+    its display copy and thumbnail. Pages that cannot be rendered leave a note, and the
+    PDF is kept all the same: it is evidence."""
+    from evidence.ingest.pdf_pages import render_pages
+
+    rendered = render_pages(inspected.data, inspected.page_count or 0)
+    if rendered.failed:
+        inspected.note = "pages_not_shown"
+        return
+    inspected.pages = rendered.pages
+    with Image.open(io.BytesIO(rendered.pages[0])) as first:
+        first.load()
+        inspected.width, inspected.height = first.size
+        inspected.display = rendered.pages[0]
+        small = first.convert("RGB")
+        small.thumbnail((THUMBNAIL_LONG_SIDE, THUMBNAIL_LONG_SIDE), Image.Resampling.BILINEAR)
+        inspected.thumbnail = _jpeg(small, THUMBNAIL_QUALITY)
 
 
 def _prepare_image(inspected: InspectedFile) -> None:

@@ -99,11 +99,15 @@ class Exhibit(models.Model):
     # A tall picture (a scrolling screenshot) at a width that keeps its text readable in
     # the PDF, where it is cut into parts; empty when the display copy is enough.
     print_file = models.CharField(max_length=100, blank=True)
+    # A PDF document's first pages as pictures, rendered once on arrival, and its length.
+    page_files = models.JSONField(default=list, blank=True)
+    page_count = models.PositiveIntegerField(null=True, blank=True)
     ingest_note = models.CharField(max_length=200, blank=True)
 
     withdrawn_at = models.DateTimeField(null=True, blank=True)
 
-    # Every stored file of an exhibit: what erasure deletes and the sweep keeps.
+    # Every stored file of an exhibit (with ``page_files``): what erasure deletes and the
+    # sweep keeps; ``stored_files`` lists them.
     FILE_FIELDS = ("original_file", "display_file", "thumbnail_file", "print_file")
 
     class Meta:
@@ -112,6 +116,14 @@ class Exhibit(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.occurred_on}"
+
+    def stored_files(self):
+        """The names of every file of this exhibit in the evidence storage."""
+        return [
+            name
+            for name in (*(getattr(self, f) for f in self.FILE_FIELDS), *self.page_files)
+            if name
+        ]
 
     def chronological_key(self):
         """Sort key for "in the order of the facts": date, then time when known."""

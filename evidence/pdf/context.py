@@ -79,6 +79,7 @@ class PdfExhibit:
     exhibit: Exhibit
     image_url: str = ""
     parts: list[PdfPart] = field(default_factory=list)  # a tall picture, cut
+    pages: list[PdfPart] = field(default_factory=list)  # a PDF document's pages
     landscape: bool = False  # a wide picture, on a landscape page
     message_lines: list = field(default_factory=list)
     # What of a long message the PDF does not print: it is whole in the attached original.
@@ -148,13 +149,20 @@ def gather(
     line_budget = settings.CYBERAIDE_PDF_TOTAL_MESSAGE_LINES
     for number, exhibit in enumerate(exhibits, start=1):
         item = PdfExhibit(number=number, exhibit=exhibit)
-        if exhibit.display_file:
+        if exhibit.display_file and exhibit.kind == Exhibit.Kind.IMAGE:
             item.image_url = f"{RESOURCE_SCHEME}exhibit/{exhibit.public_id}.jpg"
             resources[item.image_url] = (
                 "image/jpeg",
                 partial(storage.read_file, dossier, exhibit.display_file),
             )
-            _lay_out_picture(item, dossier, resources)
+            item.landscape = pictures.is_wide(exhibit.width, exhibit.height)
+        # A tall picture's parts, or a document's pages: each a page of its own.
+        for piece in pictures.pieces(exhibit, partial(storage.read_file, dossier)):
+            url = f"{RESOURCE_SCHEME}exhibit/{exhibit.public_id}-{piece.label}.jpg"
+            resources[url] = ("image/jpeg", piece.read)
+            pieces = item.pages if exhibit.kind == Exhibit.Kind.DOCUMENT else item.parts
+            pieces.append(PdfPart(piece.index, url))
+        item.landscape = item.landscape and not item.parts
         if exhibit.kind == exhibit.Kind.MESSAGE:
             shown, item.lines_left, item.characters_left = printed_part(
                 exhibit.message_text,
@@ -177,22 +185,6 @@ def gather(
         "chain_hash": events[-1].hash if events else "",
         "generated_at": timezone.now(),
     }, resources
-
-
-def _lay_out_picture(item: PdfExhibit, dossier: Dossier, resources: Resources) -> None:
-    """A tall picture in parts from its print copy; a wide one on a landscape page."""
-    exhibit = item.exhibit
-    source = exhibit.print_file or exhibit.display_file
-    read = partial(storage.read_file, dossier, source)
-    for part in pictures.parts(exhibit.width, exhibit.height, print_copy=bool(exhibit.print_file)):
-        url = f"{RESOURCE_SCHEME}exhibit/{exhibit.public_id}-{part.index}.jpg"
-        resources[url] = ("image/jpeg", partial(_cut, read, part))
-        item.parts.append(PdfPart(part.index, url))
-    item.landscape = not item.parts and pictures.is_wide(exhibit.width, exhibit.height)
-
-
-def _cut(read: Callable[[], bytes], part: pictures.Part) -> bytes:
-    return pictures.cut(read(), part)
 
 
 def too_many_exhibits(dossier: Dossier) -> list[Any]:

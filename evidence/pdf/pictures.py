@@ -13,11 +13,17 @@ from __future__ import annotations
 
 import io
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING
 
 from PIL import Image
 
 from evidence.ingest.files import DISPLAY_LONG_SIDE, PRINT_WIDTH, TALL_RATIO
+
+if TYPE_CHECKING:
+    from evidence.models import Exhibit
 
 # The picture's room on an exhibit's page (base.css: .exhibit-image img).
 PART_WIDTH_MM, PART_HEIGHT_MM = 80, 165
@@ -60,6 +66,37 @@ def parts(width: int | None, height: int | None, *, print_copy: bool = True) -> 
 
 def is_wide(width: int | None, height: int | None) -> bool:
     return bool(width and height and width >= WIDE_MIN_WIDTH and width >= WIDE_RATIO * height)
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One picture the PDF prints on a page of its own: a part of a tall picture, or a
+    page of a PDF document."""
+
+    index: int
+    label: str  # what tells it apart in its resource's name
+    read: Callable[[], bytes]
+
+
+def pieces(exhibit: Exhibit, read_file: Callable[[str], bytes]) -> list[Piece]:
+    """A document's pages (pictured on arrival), or a tall picture's parts."""
+    if exhibit.kind == exhibit.Kind.DOCUMENT:
+        return [
+            Piece(index, f"page-{index}", partial(read_file, name))
+            for index, name in enumerate(exhibit.page_files, start=1)
+        ]
+    source = exhibit.print_file or exhibit.display_file
+    if not source:
+        return []
+    copy = partial(read_file, source)
+    return [
+        Piece(part.index, str(part.index), partial(_cut_from, copy, part))
+        for part in parts(exhibit.width, exhibit.height, print_copy=bool(exhibit.print_file))
+    ]
+
+
+def _cut_from(read: Callable[[], bytes], part: Part) -> bytes:
+    return cut(read(), part)
 
 
 def cut(data: bytes, part: Part) -> bytes:

@@ -48,7 +48,11 @@ def erase_dossier(*, dossier: Dossier) -> None:
     The journal's database triggers allow deleting events only once their dossier is
     gone, so the dossier row goes first (foreign keys are checked at commit).
     """
-    files = [name for row in dossier.exhibits.values_list(*Exhibit.FILE_FIELDS) for name in row]
+    files = [
+        name
+        for exhibit in dossier.exhibits.only(*Exhibit.FILE_FIELDS, "page_files")
+        for name in exhibit.stored_files()
+    ]
     files += dossier.documents.values_list("file", flat=True)
     with transaction.atomic():
         dossier.exhibits.all().delete()

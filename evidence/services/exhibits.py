@@ -81,6 +81,8 @@ def add_file_exhibit(
             if data:
                 stored[field] = storage.save_file(dossier, data, suffix=".jpg.bin")
                 written.append(stored[field])
+        pages = [storage.save_file(dossier, page, suffix=".jpg.bin") for page in inspected.pages]
+        written += pages
         with transaction.atomic():
             lock_dossier(dossier)
             _check_quota(dossier, inspected.size)
@@ -97,6 +99,8 @@ def add_file_exhibit(
                 width=inspected.width,
                 height=inspected.height,
                 ingest_note=inspected.note,
+                page_files=pages,
+                page_count=inspected.page_count,
                 **stored,
             )
     except BaseException:
@@ -275,7 +279,7 @@ def erase_exhibit(*, exhibit: Exhibit, actor: User) -> None:
     that must not be kept disappears completely). Its hash stays in the journal."""
     from evidence.services.documents import delete_document
 
-    files = [getattr(exhibit, name) for name in Exhibit.FILE_FIELDS]
+    files = exhibit.stored_files()
     with transaction.atomic():
         lock_dossier(exhibit.dossier)
         for document in exhibit.documents.select_related("dossier"):

@@ -403,16 +403,18 @@ def test_transparent_png_display_copy_is_rgb_on_white(dossier):
     assert opened(dossier, exhibit.thumbnail_file).mode == "RGB"
 
 
-def test_pdf_is_kept_as_a_document_without_display_copy(dossier):
+def test_pdf_is_kept_as_a_document_with_pictures_of_its_pages(dossier):
     data = pdf_bytes()
     exhibit = add(dossier, data, "convocation.pdf")
 
     assert exhibit.kind == Exhibit.Kind.DOCUMENT
     assert exhibit.content_type == "application/pdf"
-    assert exhibit.display_file == exhibit.thumbnail_file == ""
     assert exhibit.sha256 == hashlib.sha256(data).hexdigest()
     assert storage.read_file(dossier, exhibit.original_file) == data
-    assert len(stored_files()) == 1
+    # The original, its first page as display copy and thumbnail, and each page's picture.
+    assert exhibit.display_file and exhibit.thumbnail_file and not exhibit.print_file
+    assert len(exhibit.page_files) == exhibit.page_count
+    assert len(stored_files()) == 3 + exhibit.page_count
 
 
 # --- Refused files --------------------------------------------------------------------------

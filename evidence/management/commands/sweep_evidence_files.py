@@ -28,8 +28,8 @@ class Command(BaseCommand):
     def handle(self, *, older_than_minutes, dry_run, **options):
         storage = evidence_storage()
         referenced: set[str] = set()
-        for row in Exhibit.objects.values_list(*Exhibit.FILE_FIELDS):
-            referenced.update(name for name in row if name)
+        for exhibit in Exhibit.objects.only(*Exhibit.FILE_FIELDS, "page_files").iterator():
+            referenced.update(exhibit.stored_files())
         referenced.update(GeneratedDocument.objects.exclude(file="").values_list("file", flat=True))
         cutoff = timezone.now() - datetime.timedelta(minutes=older_than_minutes)
         swept = 0

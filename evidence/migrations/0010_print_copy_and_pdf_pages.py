@@ -12,6 +12,16 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddField(
             model_name='exhibit',
+            name='page_count',
+            field=models.PositiveIntegerField(blank=True, null=True),
+        ),
+        migrations.AddField(
+            model_name='exhibit',
+            name='page_files',
+            field=models.JSONField(blank=True, default=list),
+        ),
+        migrations.AddField(
+            model_name='exhibit',
             name='print_file',
             field=models.CharField(blank=True, max_length=100),
         ),
