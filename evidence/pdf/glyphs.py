@@ -23,10 +23,14 @@ import unicodedata
 
 from fontTools.ttLib import TTFont
 
+# In the order they are looked at: a page of French text only ever opens the first; an
+# emoji is found before the large CJK font is opened.
 FONT_FAMILIES = (
     "DejaVu Serif",
     "DejaVu Sans",
     "DejaVu Sans Mono",
+    "Noto Color Emoji",
+    "Symbola",
     "Noto Sans",
     "Noto Sans Arabic",
     "Noto Sans Hebrew",
@@ -38,8 +42,6 @@ FONT_FAMILIES = (
     "Noto Sans Georgian",
     "Noto Sans Ethiopic",
     "Noto Sans CJK JP",
-    "Noto Color Emoji",
-    "Symbola",
 )
 
 # Drawn by no glyph, whatever the font: line breaks, tabs, joiners, variation selectors,
@@ -51,32 +53,45 @@ OUTSIDE_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 @functools.cache
-def covered() -> frozenset[int]:
-    """The code points some font of the stacks draws (read once per process)."""
-    points: set[int] = set()
-    fc_match = shutil.which("fc-match") or "/usr/bin/fc-match"  # fontconfig, as Pango uses
-    for family in FONT_FAMILIES:
-        # Our own constants as arguments, no shell: nothing of a user's reaches it.
-        found = subprocess.run(  # noqa: S603
-            [fc_match, "--format=%{file}|%{index}", family],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        path, _bar, index = found.partition("|")
-        font = TTFont(path, fontNumber=int(index or 0), lazy=True)
-        try:
-            points.update(font.getBestCmap() or {})
-        finally:
-            font.close()
-    return frozenset(points)
+def font_files() -> dict[str, tuple[str, int]]:
+    """Each installed family's regular face: its file and index, as fontconfig knows them
+    (one call to ``fc-list``, the list Pango falls back on)."""
+    fc_list = shutil.which("fc-list") or "/usr/bin/fc-list"
+    # Our own constants as arguments, no shell: nothing of a user's reaches it.
+    listed = subprocess.run(  # noqa: S603
+        [fc_list, "--format=%{family[0]}|%{style[0]}|%{file}|%{index}\n"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    files: dict[str, tuple[str, int]] = {}
+    for line in listed.splitlines():
+        family, style, path, index = line.rsplit("|", 3) if line.count("|") >= 3 else ("",) * 4
+        if family and (family not in files or style in ("Regular", "Book")):
+            files[family] = (path, int(index or 0))
+    return files
+
+
+@functools.cache
+def code_points(family: str) -> frozenset[int]:
+    """What one family draws (its cmap), read the first time it is asked about."""
+    found = font_files().get(family)
+    if found is None:
+        return frozenset()
+    font = TTFont(found[0], fontNumber=found[1], lazy=True)
+    try:
+        return frozenset(font.getBestCmap() or {})
+    finally:
+        font.close()
 
 
 def drawn(char: str) -> bool:
     point = ord(char)
-    if point in covered() or unicodedata.category(char) in INVISIBLE_CATEGORIES:
+    if unicodedata.category(char) in INVISIBLE_CATEGORIES:
         return True
-    return any(point in selectors for selectors in VARIATION_SELECTORS)
+    if any(point in selectors for selectors in VARIATION_SELECTORS):
+        return True
+    return any(point in code_points(family) for family in FONT_FAMILIES)
 
 
 def replacement(char: str) -> str:

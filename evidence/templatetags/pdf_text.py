@@ -3,6 +3,7 @@ link or a run of characters wraps and layout stays linear in the length."""
 
 from django import template
 
+from cyberaide.text import without_bidi_controls
 from evidence.pdf.context import with_break_opportunities
 
 register = template.Library()
@@ -41,8 +42,10 @@ def de(name):
 
 
 @register.filter
-def isolated(text):
-    """User text inside a line of ours, between FIRST STRONG ISOLATE and POP DIRECTIONAL
-    ISOLATE: whatever directional controls or right-to-left letters it holds, they
-    cannot reorder the words around it (the date, the fingerprint)."""
-    return f"\u2068{text}\u2069" if text else text
+def bidi_safe(text):
+    """User text inside a line of ours (a handle, a description, a link) without the
+    directional controls that would turn our words around it (the date, the
+    fingerprint). A pasted message keeps them: each of its lines is a paragraph of its
+    own, where they end. (Wrapping the text in isolates instead costs a font fallback
+    for every line: a third of the render time.)"""
+    return without_bidi_controls(text) if text else text

@@ -180,3 +180,13 @@ def test_the_message_rides_inside_as_the_bytes_its_hash_is_of(pdf):
     assert hashlib.sha256(data).hexdigest() == message.sha256
     assert message.sha256 in text_of(pdf["data"])
     assert name in text_of(pdf["data"]).replace("\n", "")
+
+
+def test_directional_controls_in_a_description_cannot_turn_our_words_around(django_user_model):
+    dossier = make_dossier(make_user(django_user_model, "alice"))
+    add_image(dossier, description="capture \u202eNOITPIRCSED", author_name="\u202e@lanimirc")
+    make_complaint(dossier)
+    text = text_of(render_complaint_pdf(dossier))
+    assert "\u202e" not in text
+    assert "Reçue le :" in text and "SHA-256 :" in text  # our words read as written
+    assert "capture NOITPIRCSED" in text and "@lanimirc" in text
