@@ -463,7 +463,7 @@ def test_a_100000_character_unbroken_message_prints_in_part_and_rides_whole(doss
     message_pages = rendered.pages[first:annex]
     assert len(message_pages) > 3  # it flows over several pages...
     for page in message_pages:  # ...each with the running header
-        assert f"\nPièce n° {number}\nPage " in page
+        assert f" Pièce n° {number}\nPage " in page
     body = "\n".join(
         line
         for page in message_pages
@@ -537,3 +537,18 @@ def test_a_minor_cannot_be_partie_civile_without_a_representative(dossier):
     # Without the civil party wish, a minor may file alone.
     make_complaint(dossier, date_of_birth=thirteen, partie_civile=False)
     assert "mineur(e)" in render(dossier).flat
+
+
+def test_the_bordereau_gives_each_pieces_page_and_each_piece_page_names_the_plaintiff(dossier):
+    rendered = render(dossier)
+    reference = str(dossier.public_id)[:8]
+    starts = {}
+    for index, text in enumerate(rendered.pages, start=1):
+        for number in range(1, 5):
+            header = f"Plainte — Alice MARTIN — dossier {reference} Pièce n° {number}"
+            if text.startswith(f"Pièce n° {number}\n") and header in text:
+                starts.setdefault(number, index)
+    assert sorted(starts) == [1, 2, 3, 4]  # every exhibit page heads with who and which
+    inventory = " ".join(rendered.section("Bordereau de pièces", "Pièce n° 1\n").split())
+    for number, page in starts.items():
+        assert re.search(rf"Pièce n° {number} .*? \d\d/\d\d/\d{{4}} {page}\b", inventory), number

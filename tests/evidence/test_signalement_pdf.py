@@ -112,10 +112,14 @@ def test_claire_makes_the_report_and_alice_sees_it_in_her_journal(
     assert "Plainte" not in flat
     footer = "Signalement — article 40 du code de procédure pénale — Alice Martin"
     assert footer not in reader.pages[0].extract_text()
-    # On every other page but the exhibits', which are headed by their number.
+    # On every other page: at the foot, and on the exhibits' at the head, beside the
+    # piece's number, with the dossier's reference.
+    reference = f"{footer} — dossier {str(world['dossier'].public_id)[:8]}"
     for page in reader.pages[1:]:
         page_text = page.extract_text()
-        assert (footer in page_text) != page_text.startswith("Pièce n° "), page_text[:80]
+        assert reference in page_text, page_text[:80]
+        if page_text.startswith("Pièce n° "):
+            assert f"{reference} Pièce n° " in page_text
     assert "Pièce n° 1" in text and "Pièce n° 2" in text
     for exhibit in world["exhibits"]:
         assert exhibit.sha256 in squeezed
