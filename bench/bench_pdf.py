@@ -269,7 +269,7 @@ def main():
 
 
 def _run(data_dir):
-    print("Complaint PDF (WeasyPrint, PDF/A-3b), demo dossiers of phone screenshots")
+    print("Complaint PDF (WeasyPrint, PDF/A-3a, tagged), demo dossiers of phone screenshots")
     started = time.perf_counter()
     ids = build_dossiers(data_dir)
     print(f"  built {sum(SIZES)} exhibits through ingest in {time.perf_counter() - started:.0f} s")

@@ -2,7 +2,7 @@
 
 Rendered from the display copies made at upload (never the originals, which would make
 the render several times slower and the file several times larger), with the originals
-attached to the PDF/A-3b file afterwards (``evidence.pdf.originals``). The renderer
+attached to the PDF/A-3a file afterwards (``evidence.pdf.originals``). The renderer
 fetches nothing it was not given: ``DossierResources`` answers only ``cyberaide:`` URLs
 from memory and refuses every other scheme, so user text can never make it read a local
 file or call a server. Only the task and the commands that render import this module.
@@ -88,7 +88,8 @@ def render_pdf(
     *,
     originals: Iterable[Original] = (),
 ) -> None:
-    """Render a template as PDF/A-3b into ``output`` (a seekable binary file, read back
+    """Render a template as tagged PDF/A-3a (structure, language, figures with their
+    alternative text) into ``output`` (a seekable binary file, read back
     to attach ``originals``: see ``evidence.pdf.originals``), with a fetcher limited to
     ``resources``."""
     with translation.override("fr"):
@@ -96,7 +97,7 @@ def render_pdf(
     fetcher = DossierResources(resources)
     document = HTML(string=html, base_url=f"{RESOURCE_SCHEME}/", url_fetcher=fetcher)
     with cyclic_collector_paused():
-        document.write_pdf(output, pdf_variant="pdf/a-3b")
+        document.write_pdf(output, pdf_variant="pdf/a-3a")
     del document
     attach_originals(output, originals)
 

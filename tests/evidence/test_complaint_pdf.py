@@ -378,11 +378,11 @@ def test_the_originals_are_attached_byte_for_byte(dossier):
     assert not any("IMG_2041" in name or "photo.jpg" in name for name in attachments)
 
 
-def test_the_file_identifies_itself_as_pdf_a_3b(dossier):
+def test_the_file_identifies_itself_as_pdf_a_3a(dossier):
     reader = render(dossier).reader
     xmp = reader.xmp_metadata
     assert xmp.pdfaid_part == "3"
-    assert xmp.pdfaid_conformance == "B"
+    assert xmp.pdfaid_conformance == "A"  # "accessible": tagged, with a logical structure
     # The same, read from the raw /Metadata stream.
     raw = reader.trailer["/Root"]["/Metadata"].get_object().get_data()
     found = {}
@@ -393,7 +393,7 @@ def test_the_file_identifies_itself_as_pdf_a_3b(dossier):
                 value = element.text
             if value is not None:
                 found[name] = value
-    assert found == {"part": "3", "conformance": "B"}
+    assert found == {"part": "3", "conformance": "A"}
     [intent] = reader.trailer["/Root"]["/OutputIntents"]
     assert intent.get_object()["/S"] == "/GTS_PDFA1"
     assert reader.pdf_header == "%PDF-1.7"
@@ -552,3 +552,44 @@ def test_the_bordereau_gives_each_pieces_page_and_each_piece_page_names_the_plai
     inventory = " ".join(rendered.section("Bordereau de pièces", "Pièce n° 1\n").split())
     for number, page in starts.items():
         assert re.search(rf"Pièce n° {number} .*? \d\d/\d\d/\d{{4}} {page}\b", inventory), number
+
+
+def structure(reader):
+    """The tag tree's element types in reading order, and each figure's alternative."""
+    kinds, alternatives = [], []
+
+    def walk(node):
+        node = node.get_object()
+        if isinstance(node, list):
+            for child in node:
+                walk(child)
+            return
+        if not hasattr(node, "get"):
+            return  # a marked-content number
+        if node.get("/S"):
+            kinds.append(node["/S"])
+            if node["/S"] == "/Figure":
+                alternatives.append(node.get("/Alt"))
+        if node.get("/K") is not None:
+            walk(node["/K"])
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    return kinds, alternatives
+
+
+def test_the_pdf_is_tagged_for_a_screen_reader(dossier):
+    reader = render(dossier).reader
+    catalog = reader.trailer["/Root"]
+    assert catalog["/MarkInfo"]["/Marked"]
+    assert catalog["/Lang"] == "fr"
+    assert catalog["/ViewerPreferences"]["/DisplayDocTitle"]
+    assert reader.metadata.title == f"Plainte — Alice MARTIN — dossier {str(dossier.public_id)[:8]}"
+    kinds, alternatives = structure(reader)
+    headings = [kind for kind in kinds if kind in ("/H1", "/H2", "/H3")]
+    assert headings[0] == "/H1"  # the letter's title, "Plainte", comes first
+    assert reader.outline[0].title == "Plainte"
+    for needed in ("/Table", "/TH", "/TD", "/L", "/LI", "/Figure", "/P"):
+        assert needed in kinds, needed
+    # Each picture says what it is: its number, its kind, its platform, its date.
+    assert alternatives[0] == "Pièce n° 1 : capture d’écran ou photo, Instagram, 12 octobre 2026"
+    assert len(alternatives) == 2
