@@ -16,7 +16,6 @@ from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from cyberaide.text import without_bidi_controls
 from evidence.custody import storage
 from evidence.custody.journal import verify_journal
 from evidence.letter.deadlines import press_law_deadline
@@ -31,7 +30,6 @@ from evidence.models import (
 )
 from evidence.pdf import pictures
 from evidence.refusals import Refused
-from evidence.templatetags.french_dates import long_date
 
 RESOURCE_SCHEME = "cyberaide:"
 # What the renderer may fetch: URL -> (content type, the bytes or a function reading them).
@@ -97,13 +95,8 @@ class PdfExhibit:
 
     @property
     def alt(self) -> str:
-        """What a screen reader says of the exhibit's picture: what it is, where, when."""
-        exhibit = self.exhibit
-        words = f"Pièce n° {self.number} : {exhibit.get_kind_display().lower()}, "
-        words += f"{exhibit.platform_label}, {long_date(exhibit.occurred_on)}"
-        if exhibit.description:
-            words += f". {without_bidi_controls(exhibit.description)}"
-        return words
+        """What a screen reader says of the exhibit's picture."""
+        return pictures.described(self.exhibit, self.number)
 
     @property
     def short_kind(self) -> str:

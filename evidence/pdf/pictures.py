@@ -20,7 +20,9 @@ from typing import TYPE_CHECKING
 
 from PIL import Image
 
+from cyberaide.text import without_bidi_controls
 from evidence.ingest.files import DISPLAY_LONG_SIDE, PRINT_WIDTH, TALL_RATIO
+from evidence.templatetags.french_dates import long_date
 
 if TYPE_CHECKING:
     from evidence.models import Exhibit
@@ -66,6 +68,15 @@ def parts(width: int | None, height: int | None, *, print_copy: bool = True) -> 
 
 def is_wide(width: int | None, height: int | None) -> bool:
     return bool(width and height and width >= WIDE_MIN_WIDTH and width >= WIDE_RATIO * height)
+
+
+def described(exhibit: Exhibit, number: int) -> str:
+    """A picture's alternative text in the tagged PDF: what it is, where, when."""
+    words = f"Pièce n° {number} : {exhibit.get_kind_display().lower()}, "
+    words += f"{exhibit.platform_label}, {long_date(exhibit.occurred_on)}"
+    if exhibit.description:
+        words += f". {without_bidi_controls(exhibit.description)}"
+    return words
 
 
 @dataclass(frozen=True)
