@@ -9,15 +9,12 @@ from playwright.sync_api import expect
 
 from evidence.models import Exhibit, Platform
 from tests.browser.conftest import log_in
+from tests.browser.test_dossier_journey import field
 from tests.evidence.factories import PASSWORD, make_dossier, png_bytes
 
 pytestmark = pytest.mark.browser
 
 NEW_PASSWORD = "une autre phrase de passe 77"
-
-
-def field(page, label):
-    return page.get_by_label(re.compile("^" + re.escape(label) + r"\s*:?$"))
 
 
 def test_the_recovery_code_from_sign_up_sets_a_new_password(page, live_server, django_user_model):
