@@ -106,6 +106,26 @@ class ExhibitDetailsForm(NotRemembered, WithoutBidiControls, LaidOut, forms.Form
         help_text=_("As shown on the platform, for example @name. Leave empty if unknown."),
     )
     author_profile_url = web_url_field(_("Link to the author's profile (optional)"))
+    author_account_id = forms.CharField(
+        label=_("The author's account number (optional)"),
+        required=False,
+        max_length=100,
+        help_text=_(
+            "Some apps show it in the profile or in its link (Discord, Facebook, TikTok…). A "
+            "name can be changed, the number cannot: investigators ask the platform with it."
+        ),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+    victim_account = forms.CharField(
+        label=_("Your own account on this platform (optional)"),
+        required=False,
+        max_length=200,
+        help_text=_(
+            "Your username there, where you received it or where it was posted: the "
+            "investigators give it to the platform to find the conversation."
+        ),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
     content_url = web_url_field(_("Link to the content (optional)"))
     description = forms.CharField(
         label=_("What does it show? (optional)"),

@@ -291,3 +291,51 @@ class OffencesForm(LetterStepLayout, forms.ModelForm):
             ),
             "signed_in_town": _("Printed next to the date, above your signature."),
         }
+
+
+LEAVE_OUT = "leave_out"
+
+
+class MakePdfForm(LaidOut, forms.Form):
+    """The letter's "Make the PDF" button. When originals hold the place where they were
+    taken (a photo's GPS position), it first asks whether to attach them as they are: no
+    answer is chosen in advance, the victim makes it (``evidence/letter/includes/
+    located_originals.html`` says why it matters)."""
+
+    actions = Actions(
+        _("Make the PDF"), link("'evidence:letter_step' dossier.public_id 1", _("Change something"))
+    )
+
+    located_originals = forms.ChoiceField(
+        label=_("The originals that hold a position"),
+        choices=[
+            (
+                "attach",
+                _(
+                    "Attach them as they are: the investigators can use the position and the "
+                    "date they hold"
+                ),
+            ),
+            (
+                LEAVE_OUT,
+                _(
+                    "Leave them out of the PDF: it still shows their copies, without that data; "
+                    "the originals stay in your dossier and can be handed over if asked for"
+                ),
+            ),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose whether the PDF attaches the originals that hold a position.")
+        },
+    )
+
+    def __init__(self, *args, action: str, located: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.form_action = action
+        if not located:
+            del self.fields["located_originals"]
+
+    @property
+    def leave_out_located(self) -> bool:
+        return self.cleaned_data.get("located_originals") == LEAVE_OUT

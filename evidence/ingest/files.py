@@ -7,6 +7,7 @@ thumbnail. It stores nothing: the caller stores the result in one transaction, s
 refused or failed file leaves nothing behind.
 """
 
+import datetime
 import hashlib
 import io
 import struct
@@ -81,6 +82,8 @@ class InspectedFile:
     pages: list[bytes] = field(default_factory=list)  # a PDF's first pages, as pictures
     page_count: int | None = None
     note: str = ""
+    # What the original says of where and when it was made (``original_metadata``).
+    metadata: dict = field(default_factory=dict)
 
     @property
     def is_image(self) -> bool:
@@ -179,12 +182,15 @@ def _prepare_image(inspected: InspectedFile) -> None:
             # A smaller decode is enough for the copies (JPEG only: 1/2, 1/4 or 1/8 of the
             # size, never below the largest copy; the hash covers the original bytes). The
             # box keeps the picture's proportions, or a 4032×3024 photo gets no saving.
-            print_size = _print_size(image.size)
+            print_size = print_copy_size(image.size)
             image.draft("RGB", print_size or _fitted(image.size, DISPLAY_LONG_SIDE))
             # What decoding will take, known before anything is decoded.
             if decoded_bytes(image) > settings.CYBERAIDE_MAX_IMAGE_DECODED_BYTES:
                 raise UploadRefused(_too_much_memory(image))
             image.load()
+            # After the picture is known to fit: a PNG's EXIF may follow its pixels, and
+            # reading it would decode them.
+            inspected.metadata = original_metadata(image)
     except UploadRefused:
         raise
     except (Image.DecompressionBombWarning, Image.DecompressionBombError) as error:
@@ -224,7 +230,7 @@ def _prepare_image(inspected: InspectedFile) -> None:
     inspected.thumbnail = _jpeg(small, THUMBNAIL_QUALITY)
 
 
-def _print_size(size: tuple[int, int]) -> tuple[int, int] | None:
+def print_copy_size(size: tuple[int, int]) -> tuple[int, int] | None:
     """The print copy's size, in the picture's stored orientation, or None when the
     display copy is enough. A picture stored on its side (EXIF orientation) is tall once
     turned: both sides are looked at."""
@@ -255,6 +261,37 @@ def _orientation_transpose(image: Image.Image) -> Image.Transpose | None:
             return ORIENTATION_TRANSPOSE.get(orientation) if orientation else None
     except (OSError, SyntaxError, ValueError, TypeError, KeyError, struct.error):
         return None
+
+
+def original_metadata(image: Image.Image) -> dict:
+    """Whether the picture's EXIF holds a GPS position, and when its device says it was
+    taken ("2026-10-03T14:22:10", the device's own clock and zone, or ""). The position
+    itself is not copied out: it stays in the sealed original. A damaged EXIF block says
+    nothing rather than refusing a readable picture."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            exif = image.getexif()
+            gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
+            location = bool(
+                gps.get(ExifTags.GPS.GPSLatitude) and gps.get(ExifTags.GPS.GPSLongitude)
+            )
+            taken = exif.get_ifd(ExifTags.IFD.Exif).get(ExifTags.Base.DateTimeOriginal) or exif.get(
+                ExifTags.Base.DateTime
+            )
+    except (OSError, SyntaxError, ValueError, TypeError, KeyError, struct.error):
+        return {"location": False, "taken_at": ""}
+    return {"location": location, "taken_at": _exif_time(taken)}
+
+
+def _exif_time(value: object) -> str:
+    """EXIF's "2026:10:03 14:22:10" as "2026-10-03T14:22:10"; "" when it is not a time."""
+    text = value.decode("ascii", "replace") if isinstance(value, bytes) else str(value or "")
+    try:
+        moment = datetime.datetime.strptime(text.strip("\x00 ")[:19], "%Y:%m:%d %H:%M:%S")
+    except ValueError:
+        return ""
+    return moment.isoformat()
 
 
 def decoded_bytes(image: Image.Image) -> int:

@@ -89,6 +89,9 @@ class GeneratedDocument(models.Model):
     # The exhibits it prints and attaches: erasing one of them deletes this document.
     exhibits = models.ManyToManyField("evidence.Exhibit", related_name="documents", blank=True)
     failure = models.CharField(max_length=16, choices=Failure.choices, blank=True)
+    # Originals that hold the place they were made (a photo's GPS position) left out of
+    # the PDF, as the victim chose before asking for it; their copies are still printed.
+    leaves_out_located_originals = models.BooleanField(default=False, db_default=False)
     # The staff member's report this document renders (signalement kind only).
     signalement = models.ForeignKey(
         "Signalement", on_delete=models.SET_NULL, null=True, blank=True, related_name="documents"

@@ -82,6 +82,24 @@ class Exhibit(models.Model):
     content_url = EncryptedTextField(
         _("link to the content"), max_length=2000, blank=True, form_input="url"
     )
+    # What a réquisition to the platform needs besides the link: the account's own number
+    # (a handle can be changed, the number cannot) and the victim's account there.
+    author_account_id = EncryptedTextField(
+        _("author's account number"),
+        max_length=100,
+        blank=True,
+        default="",
+        db_default="",
+        form_input="line",
+    )
+    victim_account = EncryptedTextField(
+        _("your account on this platform"),
+        max_length=200,
+        blank=True,
+        default="",
+        db_default="",
+        form_input="line",
+    )
     description = EncryptedTextField(_("description"), blank=True)
 
     # What the server recorded on arrival; never changed afterwards.
@@ -103,6 +121,11 @@ class Exhibit(models.Model):
     page_files = models.JSONField(default=list, blank=True)
     page_count = models.PositiveIntegerField(null=True, blank=True)
     ingest_note = models.CharField(max_length=200, blank=True)
+    # What the original itself says of where and when it was made (a photo's EXIF):
+    # {"location": bool, "taken_at": "2026-10-03T14:22:10" as the device wrote it, or ""}.
+    # Only that the original holds a position, never the position: it stays sealed in the
+    # original. None: not looked at yet (``manage.py refresh_exhibit_copies`` does).
+    original_metadata = models.JSONField(null=True, blank=True, default=dict)
 
     withdrawn_at = models.DateTimeField(null=True, blank=True)
 
@@ -139,6 +162,21 @@ class Exhibit(models.Model):
         """A neutral file name chosen by the server, never the name the file came with."""
         extension = FILE_EXTENSIONS.get(self.content_type, "bin")
         return f"piece-{self.occurred_on:%Y-%m-%d}-{str(self.public_id)[:8]}.{extension}"
+
+    @property
+    def holds_location(self) -> bool:
+        """The original says where it was made (GPS coordinates)."""
+        return bool((self.original_metadata or {}).get("location"))
+
+    @property
+    def taken_at(self) -> datetime.datetime | None:
+        """When the original says it was made, by its device's clock (a naive time: the
+        device's zone is unknown), or None."""
+        written = (self.original_metadata or {}).get("taken_at")
+        try:
+            return datetime.datetime.fromisoformat(written) if written else None
+        except ValueError:
+            return None
 
     @property
     def platform_label(self):

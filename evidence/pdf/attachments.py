@@ -30,6 +30,8 @@ def original_attachments(dossier: Dossier, exhibits: Iterable[PdfExhibit]) -> It
     """The originals of these exhibits, exactly as received."""
     for item in exhibits:
         exhibit = item.exhibit
+        if not item.attachment_name:
+            continue  # no original, or one left out of this PDF
         if exhibit.kind == exhibit.Kind.MESSAGE:
             # The whole text, as pasted: exactly the bytes its SHA-256 is of.
             yield Original(

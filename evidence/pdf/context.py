@@ -20,6 +20,7 @@ from evidence.custody import storage
 from evidence.custody.journal import verify_journal
 from evidence.letter.deadlines import press_law_deadline
 from evidence.letter.offences import OFFENCES_BY_KEY
+from evidence.letter.representatives import representatives
 from evidence.models import (
     Complaint,
     Dossier,
@@ -85,6 +86,8 @@ class PdfExhibit:
     # What of a long message the PDF does not print: it is whole in the attached original.
     lines_left: int = 0
     characters_left: int = 0
+    # The original holds where it was made (GPS) and the PDF leaves it out, as chosen.
+    original_left_out: bool = False
 
     @property
     def printed_in_part(self) -> bool:
@@ -107,7 +110,9 @@ class PdfExhibit:
     def attachment_name(self) -> str:
         """The original's name inside the PDF file, shown on its page."""
         # Every message rides inside the PDF as the UTF-8 text its SHA-256 is of.
-        if not (self.exhibit.original_file or self.exhibit.kind == Exhibit.Kind.MESSAGE):
+        if self.original_left_out or not (
+            self.exhibit.original_file or self.exhibit.kind == Exhibit.Kind.MESSAGE
+        ):
             return ""
         return f"{self.number:03d}-{self.exhibit.download_name}"
 
@@ -142,9 +147,15 @@ def with_break_opportunities(text: str) -> str:
 
 
 def gather(
-    dossier: Dossier, *, exhibits: Iterable[Exhibit] | None = None
+    dossier: Dossier,
+    *,
+    exhibits: Iterable[Exhibit] | None = None,
+    leave_out_located: bool = False,
 ) -> tuple[dict[str, Any], Resources]:
-    """Everything the template needs, and the resources the renderer may fetch."""
+    """Everything the template needs, and the resources the renderer may fetch.
+
+    ``leave_out_located``: the originals that hold a GPS position are not attached (their
+    copies, which hold none, are still printed)."""
     exhibits = list(
         exhibits if exhibits is not None else dossier.exhibits.filter(withdrawn_at=None)
     )
@@ -153,7 +164,11 @@ def gather(
     # One PDF's messages share a budget of lines: past it, each prints its first lines.
     line_budget = settings.CYBERAIDE_PDF_TOTAL_MESSAGE_LINES
     for number, exhibit in enumerate(exhibits, start=1):
-        item = PdfExhibit(number=number, exhibit=exhibit)
+        item = PdfExhibit(
+            number=number,
+            exhibit=exhibit,
+            original_left_out=leave_out_located and exhibit.holds_location,
+        )
         if exhibit.display_file and exhibit.kind == Exhibit.Kind.IMAGE:
             item.image_url = f"{RESOURCE_SCHEME}exhibit/{exhibit.public_id}.jpg"
             resources[item.image_url] = (
@@ -184,6 +199,7 @@ def gather(
     return {
         "dossier": dossier,
         "exhibits": numbered,
+        "located_left_out": [item.number for item in numbered if item.original_left_out],
         "chronology": sorted(numbered, key=lambda item: Exhibit.chronological_key(item.exhibit)),
         "events": events,
         "journal_ok": journal_ok,
@@ -246,84 +262,47 @@ def complaint_problems(dossier: Dossier) -> list[Any]:
     return problems
 
 
-@dataclass(frozen=True)
-class RepresentativeWords:
-    """How the letter names a legal representative, with their gender."""
-
-    relationship: str  # "sa mère"
-    noun: str  # "mère"
-    title: str  # "représentante légale"
-    undersigned: str  # "soussignée"
-
-
-REPRESENTATIVE_WORDS: dict[str, RepresentativeWords] = {
-    Complaint.Role.MOTHER: RepresentativeWords(
-        "sa mère", "mère", "représentante légale", "soussignée"
-    ),
-    Complaint.Role.FATHER: RepresentativeWords(
-        "son père", "père", "représentant légal", "soussigné"
-    ),
-    Complaint.Role.GUARDIAN_WOMAN: RepresentativeWords(
-        "sa tutrice", "tutrice", "représentante légale", "soussignée"
-    ),
-    Complaint.Role.GUARDIAN_MAN: RepresentativeWords(
-        "son tuteur", "tuteur", "représentant légal", "soussigné"
-    ),
-}
-
-
-UNKNOWN_ROLE = RepresentativeWords("", "", "représentant(e) légal(e)", "soussigné(e)")
-
-
-@dataclass(frozen=True)
-class Representative:
-    name: str
-    words: RepresentativeWords
-    phone: str = ""
-
-    @property
-    def described(self) -> str:
-        """ "Marie DUPONT, sa mère, représentante légale" """
-        parts = [self.name, self.words.relationship, self.words.title]
-        return ", ".join(part for part in parts if part)
-
-
-def representatives(complaint: Complaint) -> list[Representative]:
-    """The minor's legal representatives as the letter names them (none for an adult)."""
-    if not complaint.is_minor:
-        return []
-    found = []
-    for name, role, phone in (
-        (complaint.representative_name, complaint.representative_relationship, ""),
-        (
-            complaint.second_representative_name,
-            complaint.second_representative_relationship,
-            complaint.second_representative_phone,
-        ),
-    ):
-        if name.strip():
-            found.append(Representative(name, REPRESENTATIVE_WORDS.get(role, UNKNOWN_ROLE), phone))
-    return found
-
-
 def authors_in_exhibits(numbered: Iterable[PdfExhibit]) -> list[dict[str, Any]]:
-    """Each handle or profile the exhibits name, in full, with the exhibits that show it:
-    the letter lists them so that nothing the investigators need is cut short."""
-    found: dict[tuple[str, str], list[int]] = {}
+    """Each handle, profile or account number the exhibits name, in full, with the
+    exhibits that show it: the letter lists them so that nothing the investigators need
+    for a réquisition to the platform is cut short."""
+    found: dict[tuple[str, str, str], list[int]] = {}
     for item in numbered:
         exhibit = item.exhibit
-        key = (exhibit.author_name.strip(), exhibit.author_profile_url)
+        key = (
+            exhibit.author_name.strip(),
+            exhibit.author_profile_url,
+            exhibit.author_account_id.strip(),
+        )
         if any(key):
             found.setdefault(key, []).append(item.number)
     return [
-        {"name": name, "profile_url": url, "numbers": numbers}
-        for (name, url), numbers in found.items()
+        {"name": name, "profile_url": url, "account_id": account_id, "numbers": numbers}
+        for (name, url, account_id), numbers in found.items()
     ]
 
 
-def complaint_context(dossier: Dossier) -> tuple[dict[str, Any], Resources]:
+def victim_accounts(numbered: Iterable[PdfExhibit]) -> list[dict[str, Any]]:
+    """The victim's own accounts, per platform, with the exhibits received on each: a
+    platform finds a conversation from both ends."""
+    found: dict[tuple[str, str], list[int]] = {}
+    with translation.override("fr"):
+        for item in numbered:
+            account = item.exhibit.victim_account.strip()
+            if account:
+                key = (str(item.exhibit.platform_label), account)
+                found.setdefault(key, []).append(item.number)
+    return [
+        {"platform": platform, "account": account, "numbers": numbers}
+        for (platform, account), numbers in found.items()
+    ]
+
+
+def complaint_context(
+    dossier: Dossier, *, leave_out_located: bool = False
+) -> tuple[dict[str, Any], Resources]:
     complaint = dossier.complaint
-    context, resources = gather(dossier)
+    context, resources = gather(dossier, leave_out_located=leave_out_located)
     offences = [OFFENCES_BY_KEY[key] for key in complaint.offences if key in OFFENCES_BY_KEY]
     context.update(
         facts_overview(context),
@@ -336,6 +315,7 @@ def complaint_context(dossier: Dossier) -> tuple[dict[str, Any], Resources]:
         representatives=representatives(complaint),
         by_representative=complaint.filed_by_representative,
         authors_in_exhibits=authors_in_exhibits(context["exhibits"]),
+        victim_accounts=victim_accounts(context["exhibits"]),
         address_inline=on_one_line(complaint.address),
     )
     return context, resources
@@ -385,7 +365,9 @@ def signalement_problems(signalement: Signalement) -> list[Any]:
 
 def signalement_context(signalement: Signalement) -> tuple[dict[str, Any], Resources]:
     dossier = signalement.dossier
-    context, resources = gather(dossier)
+    # A pupil's photo may say where they live: a staff member does not choose to send
+    # that on. The originals stay in the dossier, to be handed over if asked for.
+    context, resources = gather(dossier, leave_out_located=True)
     context.update(
         facts_overview(context),
         signalement=signalement,

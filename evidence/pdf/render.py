@@ -12,6 +12,7 @@ import gc
 import io
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from typing import Any, BinaryIO
 
 from django.template.loader import render_to_string
@@ -102,22 +103,25 @@ def render_pdf(
     attach_originals(output, originals)
 
 
-def write_complaint_pdf(dossier: Dossier, output: BinaryIO) -> None:
+def write_complaint_pdf(
+    dossier: Dossier, output: BinaryIO, *, leave_out_located: bool = False
+) -> None:
     """Write the complaint PDF for this dossier into ``output``, a seekable binary file
-    (a temporary file: with the originals attached, it is as large as the dossier).
-    Raises ``DossierNotReady``."""
+    (a temporary file: with the originals attached, it is as large as the dossier),
+    without the originals that hold a GPS position if ``leave_out_located``. Raises
+    ``DossierNotReady``."""
     _write_document(
         "evidence/pdf/complaint.html",
         dossier,
         output,
         problems=complaint_problems(dossier),
-        make_context=lambda: complaint_context(dossier),
+        make_context=lambda: complaint_context(dossier, leave_out_located=leave_out_located),
     )
 
 
-def render_complaint_pdf(dossier: Dossier) -> bytes:
+def render_complaint_pdf(dossier: Dossier, *, leave_out_located: bool = False) -> bytes:
     """The complaint PDF as bytes, for a dossier small enough to hold in memory."""
-    return _in_memory(write_complaint_pdf, dossier)
+    return _in_memory(partial(write_complaint_pdf, leave_out_located=leave_out_located), dossier)
 
 
 def _write_document(

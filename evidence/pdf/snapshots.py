@@ -31,7 +31,9 @@ Progress = GeneratedDocument.Progress
 
 # Each kind of document: how it is rendered, and what the journal says of it.
 WRITERS: dict[str, Callable[[GeneratedDocument, BinaryIO], None]] = {
-    Kind.COMPLAINT: lambda document, output: render.write_complaint_pdf(document.dossier, output),
+    Kind.COMPLAINT: lambda document, output: render.write_complaint_pdf(
+        document.dossier, output, leave_out_located=document.leaves_out_located_originals
+    ),
     Kind.SIGNALEMENT: lambda document, output: render.write_signalement_pdf(
         document.required_signalement, output
     ),

@@ -46,6 +46,7 @@ def record_request(
     actor: User | None,
     kind: str,
     signalement: Signalement | None = None,
+    leave_out_located: bool = False,
 ) -> GeneratedDocument:
     document = GeneratedDocument(
         dossier=dossier,
@@ -53,6 +54,8 @@ def record_request(
         requested_by=actor_label(actor),
         author=actor,
         signalement=signalement,
+        # A staff member's report never sends on where a pupil's photo was taken.
+        leaves_out_located_originals=leave_out_located or kind == Kind.SIGNALEMENT,
     )
     problems = PROBLEM_CHECKS[kind](document)
     if problems:
@@ -92,11 +95,13 @@ def request_document(
     actor: User,
     kind: str = Kind.COMPLAINT,
     signalement: Signalement | None = None,
+    leave_out_located: bool = False,
 ) -> GeneratedDocument:
     """Record the request and queue the rendering once the request is committed.
 
     Asking again while the same document is being made returns that one; one account may
-    ask for ``CYBERAIDE_PDF_PER_HOUR`` documents an hour (``TooManyDocuments``)."""
+    ask for ``CYBERAIDE_PDF_PER_HOUR`` documents an hour (``TooManyDocuments``).
+    ``leave_out_located``: attach no original that holds a GPS position."""
     with transaction.atomic():
         lock_dossier(dossier)
         waiting = waiting_document(dossier, kind, signalement)
@@ -108,7 +113,13 @@ def request_document(
             >= settings.CYBERAIDE_PDF_PER_HOUR
         ):
             raise TooManyDocuments
-        document = record_request(dossier=dossier, actor=actor, kind=kind, signalement=signalement)
+        document = record_request(
+            dossier=dossier,
+            actor=actor,
+            kind=kind,
+            signalement=signalement,
+            leave_out_located=leave_out_located,
+        )
         transaction.on_commit(lambda: build_document.enqueue(document.pk))
     return document
 
@@ -136,10 +147,16 @@ def delete_document(*, document: GeneratedDocument, actor: User | None, reason: 
 
 
 def generate_now(
-    *, dossier: Dossier, actor: User | None, kind: str = Kind.COMPLAINT
+    *,
+    dossier: Dossier,
+    actor: User | None,
+    kind: str = Kind.COMPLAINT,
+    leave_out_located: bool = False,
 ) -> GeneratedDocument:
     """Request and build a document in this process (the command line), returning it."""
     from evidence.pdf.snapshots import build_document as build
 
-    document = record_request(dossier=dossier, actor=actor, kind=kind)
+    document = record_request(
+        dossier=dossier, actor=actor, kind=kind, leave_out_located=leave_out_located
+    )
     return build(document.pk)

@@ -101,6 +101,7 @@ def add_file_exhibit(
                 ingest_note=inspected.note,
                 page_files=pages,
                 page_count=inspected.page_count,
+                original_metadata=inspected.metadata,
                 **stored,
             )
     except BaseException:
@@ -176,6 +177,8 @@ EDITABLE_FIELDS = (
     "platform_other",
     "author_name",
     "author_profile_url",
+    "author_account_id",
+    "victim_account",
     "content_url",
     "description",
 )

@@ -80,6 +80,8 @@ def _export_dossier(
             "platform": exhibit.platform_label,
             "author_name": exhibit.author_name,
             "author_profile_url": exhibit.author_profile_url,
+            "author_account_id": exhibit.author_account_id,
+            "victim_account": exhibit.victim_account,
             "content_url": exhibit.content_url,
             "description": exhibit.description,
             "received_at": exhibit.received_at.isoformat(),
@@ -87,6 +89,8 @@ def _export_dossier(
             "size": exhibit.size,
             "content_type": exhibit.content_type,
             "original_name": exhibit.original_name,
+            "original_holds_location": exhibit.holds_location,
+            "original_taken_at": (exhibit.original_metadata or {}).get("taken_at", ""),
         }
         if exhibit.kind == exhibit.Kind.MESSAGE:
             entry["message_text"] = exhibit.message_text

@@ -41,6 +41,32 @@ def de(name):
     return f"de {name}"
 
 
+# Where a link, a handle or an account number may wrap: after the characters that end a
+# part of an address (a zero-width space), never after a hyphen (a word joiner): a line
+# ending in "-" reads as a word cut in two, and whoever types the address again drops
+# it. Both are invisible and neither is extracted with the text: a copied address is the
+# address. A part too long for its line still wraps, anywhere, without a hyphen
+# (``overflow-wrap: anywhere``).
+BREAK_AFTER = frozenset("/?&=#")
+ZERO_WIDTH_SPACE, WORD_JOINER = "\u200b", "\u2060"
+
+
+@register.filter
+def safe_breaks(text):
+    """An address as the PDF prints it: without bidirectional controls, and with line
+    breaks only where a reader sees that nothing was cut."""
+    if not text:
+        return text
+    marked = []
+    for char in without_bidi_controls(str(text)):
+        marked.append(char)
+        if char in BREAK_AFTER:
+            marked.append(ZERO_WIDTH_SPACE)
+        elif char == "-":
+            marked.append(WORD_JOINER)
+    return "".join(marked)
+
+
 @register.filter
 def bidi_safe(text):
     """User text inside a line of ours (a handle, a description, a link) without the

@@ -34,7 +34,7 @@ def get_document(request, public_id, document_id, **filters):
     return access, document
 
 
-def ask_for_document(request, dossier, *, kind, signalement=None):
+def ask_for_document(request, dossier, *, kind, signalement=None, leave_out_located=False):
     """Ask for a PDF (the letter's and the signalement's "Make the PDF" buttons), then go
     back to where it is listed, saying what happened: being prepared, already being
     prepared, not ready, or too many asked for."""
@@ -44,7 +44,11 @@ def ask_for_document(request, dossier, *, kind, signalement=None):
         return redirect(back + "#documents")
     try:
         documents.request_document(
-            dossier=dossier, actor=request.user, kind=kind, signalement=signalement
+            dossier=dossier,
+            actor=request.user,
+            kind=kind,
+            signalement=signalement,
+            leave_out_located=leave_out_located,
         )
     except DossierNotReady as not_ready:
         for problem in not_ready.problems:

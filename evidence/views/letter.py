@@ -101,9 +101,25 @@ def letter_step(request, public_id, number):
     return render(request, "evidence/letter/step.html", context, status=400 if form.errors else 200)
 
 
+def make_pdf_form(dossier, data=None):
+    return letter_forms.MakePdfForm(
+        data,
+        action=reverse("evidence:letter_generate", args=[dossier.public_id]),
+        located=dossier.exhibits.filter(
+            withdrawn_at=None, original_metadata__location=True
+        ).exists(),
+    )
+
+
 @private
 def letter_preview(request, public_id):
     access = get_dossier(request, public_id, Capability.PDF)
+    return show_preview(request, access, make_pdf_form(access.dossier))
+
+
+def show_preview(request, access, form):
+    """The letter as it will read, its PDFs, and the form that makes one (sent back with
+    its error when a choice is missing)."""
     dossier = access.dossier
     complaint = getattr(dossier, "complaint", None)
     problems = pdf_context.complaint_problems(dossier)
@@ -115,21 +131,34 @@ def letter_preview(request, public_id):
         "steps": STEPS,
         "terms": glossary_terms(("bordereau", "sha256", "recepisse")),
         "press_law": dossier_press_law_deadline(dossier),
+        "form": form,
     }
     if not problems:
         letter_context, _resources = pdf_context.complaint_context(dossier)
         context.update(letter_context)
+        context["located"] = [
+            item for item in letter_context["exhibits"] if item.exhibit.holds_location
+        ]
     document_states.fail_stale(dossier.documents.all())
     listed = list(dossier.documents.filter(kind=GeneratedDocument.Kind.COMPLAINT))
     context["documents"] = listed
     context["documents_pending"] = any(d.status == GeneratedDocument.Status.PENDING for d in listed)
     context["document_ready"] = any(d.status == GeneratedDocument.Status.READY for d in listed)
     context["can_delete_documents"] = access.is_owner
-    return render(request, "evidence/letter/preview.html", context)
+    status = 400 if form.errors else 200
+    return render(request, "evidence/letter/preview.html", context, status=status)
 
 
 @private
 @require_POST
 def letter_generate(request, public_id):
     access = get_dossier(request, public_id, Capability.PDF)
-    return ask_for_document(request, access.dossier, kind=GeneratedDocument.Kind.COMPLAINT)
+    form = make_pdf_form(access.dossier, request.POST)
+    if not form.is_valid():
+        return show_preview(request, access, form)
+    return ask_for_document(
+        request,
+        access.dossier,
+        kind=GeneratedDocument.Kind.COMPLAINT,
+        leave_out_located=form.leave_out_located,
+    )

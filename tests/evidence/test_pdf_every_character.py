@@ -188,5 +188,5 @@ def test_directional_controls_in_a_description_cannot_turn_our_words_around(djan
     make_complaint(dossier)
     text = text_of(render_complaint_pdf(dossier))
     assert "\u202e" not in text
-    assert "Reçue le :" in text and "SHA-256 :" in text  # our words read as written
+    assert "Reçue par le service le :" in text and "SHA-256 :" in text  # our words read as written
     assert "capture NOITPIRCSED" in text and "@lanimirc" in text

@@ -18,14 +18,21 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("public_id", help="The dossier's public id (a UUID).")
         parser.add_argument("--output", required=True, type=Path, help="Where to write the PDF.")
+        parser.add_argument(
+            "--without-located-originals",
+            action="store_true",
+            help="Attach no original that holds a GPS position (its copy is still printed).",
+        )
 
-    def handle(self, *, public_id, output, **options):
+    def handle(self, *, public_id, output, without_located_originals, **options):
         try:
             dossier = Dossier.objects.get(public_id=public_id)
         except (Dossier.DoesNotExist, ValidationError, ValueError) as error:
             raise CommandError(f"No dossier with the id {public_id}.") from error
         try:
-            document = documents.generate_now(dossier=dossier, actor=None)
+            document = documents.generate_now(
+                dossier=dossier, actor=None, leave_out_located=without_located_originals
+            )
         except DossierNotReady as not_ready:
             raise CommandError(
                 "The dossier is not ready for a PDF:\n- "
