@@ -14,6 +14,7 @@ from typing import Any
 
 from django.conf import settings
 from django.utils import timezone, translation
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from evidence.custody import storage
@@ -97,6 +98,11 @@ class PdfExhibit:
         )
 
     @property
+    def metadata_note(self) -> bool:
+        """The original says where or when it was made: its page says so."""
+        return self.exhibit.holds_location or self.exhibit.taken_at is not None
+
+    @property
     def alt(self) -> str:
         """What a screen reader says of the exhibit's picture."""
         return pictures.described(self.exhibit, self.number)
@@ -107,6 +113,17 @@ class PdfExhibit:
         return SHORT_KINDS[self.exhibit.kind]
 
     @property
+    def nature(self) -> str:
+        """The chronology's "Nature" cell: the kind, then the description, unless the
+        description starts by saying the kind ("Message recopié…" after "Message")."""
+        description = Truncator(self.exhibit.description.strip()).chars(120)
+        if not description:
+            return self.short_kind
+        if _first_word(description) == _first_word(self.short_kind):
+            return description
+        return f"{self.short_kind} — {description}"
+
+    @property
     def attachment_name(self) -> str:
         """The original's name inside the PDF file, shown on its page."""
         # Every message rides inside the PDF as the UTF-8 text its SHA-256 is of.
@@ -115,6 +132,10 @@ class PdfExhibit:
         ):
             return ""
         return f"{self.number:03d}-{self.exhibit.download_name}"
+
+
+def _first_word(text: str) -> str:
+    return re.split(r"[\W_]+", text.casefold(), maxsplit=1)[0]
 
 
 def printed_part(text: str, *, lines: int, characters: int) -> tuple[list[str], int, int]:

@@ -24,6 +24,7 @@ from tests.evidence.factories import (
     add_file,
     add_image,
     add_link,
+    add_message,
     jpeg_bytes,
     make_complaint,
     make_dossier,
@@ -158,9 +159,9 @@ def test_the_piece_page_says_what_the_original_holds_and_attaches_it_by_default(
     make_complaint(dossier)
     data = render_complaint_pdf(dossier)
     text = " ".join(text_of(data).split())
-    assert "la position GPS du lieu de la prise de vue et la date de prise de vue" in text
-    assert "le 3 octobre 2026 à 14:22:10, selon l'horloge de l'appareil" in text
-    assert "Elles figurent dans l'original joint au PDF." in text
+    assert "Données de l'original : position GPS du lieu de la prise de vue ; date" in text
+    assert "selon l'horloge de l'appareil, le 3 octobre 2026 à 14:22:10" in text
+    assert "ne figurent pas dans la copie reproduite ici, mais dans l'original joint" in text
     (attached,) = attachments(data).values()
     assert attached == photo
 
@@ -172,7 +173,7 @@ def test_left_out_the_original_is_not_attached_and_the_pdf_says_where_it_is(doss
     data = render_complaint_pdf(dossier, leave_out_located=True)
     text = " ".join(text_of(data).split())
     assert "Original : non joint au présent PDF" in text
-    assert "il est conservé à l'identique dans son dossier" in text
+    assert "l'original n'est pas joint au présent PDF pour ne pas diffuser ce lieu" in text
     assert (
         "L'original de la pièce n° 2, qui contient la position du lieu de la prise de vue, "
         "n'y est pas joint" in text
@@ -295,3 +296,14 @@ def test_refresh_leaves_an_altered_original_alone(dossier):
     photo = Exhibit.objects.get(pk=photo.pk)
     assert refresh_exhibit(photo).outcome == "altered"
     assert Exhibit.objects.get(pk=photo.pk).original_metadata is None
+
+
+def test_the_chronology_does_not_say_the_kind_twice(dossier):
+    add_message(dossier, "t'es mort demain", description="Message WhatsApp reçu à 23 h")
+    add_image(dossier, description="Photo de la conversation de groupe")
+    make_complaint(dossier)
+    text = " ".join(text_of(render_complaint_pdf(dossier)).split())
+    chronology = text[text.index("Chronologie des faits") : text.index("Bordereau")]
+    assert "Message WhatsApp reçu à 23 h" in chronology
+    assert "Message — Message" not in chronology
+    assert "Capture ou photo — Photo de la conversation de groupe" in chronology
