@@ -23,9 +23,11 @@ from evidence.sharing import grants, handovers
 from evidence.views.exhibits import keep_batch
 from evidence.views.letter import STEPS
 from tests.evidence.factories import (
+    add_file,
     add_image,
     add_link,
     add_message,
+    located_photo,
     make_complaint,
     make_dossier,
     make_helper,
@@ -87,6 +89,8 @@ def make_world(django_user_model):
     second = add_image(dossier, occurred_on=datetime.date(2026, 10, 2), platform=Platform.WHATSAPP)
     add_message(dossier, "t'es trop nul, personne veut de toi")
     add_link(dossier, "https://www.instagram.com/p/abc123/")
+    # A photo whose original says where it was taken: the letter asks what to do with it.
+    add_file(dossier, located_photo(), "IMG_0042.jpg", "image/jpeg")
     withdrawn = add_image(dossier)
     exhibit_services.withdraw_exhibit(exhibit=withdrawn, actor=pupil)
     make_complaint(dossier)

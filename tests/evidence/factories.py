@@ -4,7 +4,7 @@ import datetime
 import io
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import Image, ImageDraw
+from PIL import ExifTags, Image, ImageDraw
 
 from evidence.models import Platform
 from evidence.services import dossiers as dossier_services
@@ -37,6 +37,20 @@ def jpeg_bytes(size=(1200, 900), exif=None):
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=90, **({"exif": exif} if exif else {}))
     return buffer.getvalue()
+
+
+def located_photo(taken="2026:10:03 14:22:10"):
+    """A phone photo whose EXIF holds where (Lyon) and when it was taken."""
+    exif = Image.Exif()
+    exif[ExifTags.IFD.GPSInfo] = {
+        ExifTags.GPS.GPSLatitudeRef: "N",
+        ExifTags.GPS.GPSLatitude: (45.0, 45.0, 30.0),
+        ExifTags.GPS.GPSLongitudeRef: "E",
+        ExifTags.GPS.GPSLongitude: (4.0, 50.0, 10.0),
+    }
+    if taken:
+        exif.get_ifd(ExifTags.IFD.Exif)[ExifTags.Base.DateTimeOriginal] = taken
+    return jpeg_bytes(exif=exif)
 
 
 def upload(data, name="capture.png", content_type="image/png"):

@@ -13,7 +13,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
-from PIL import ExifTags, Image
+from PIL import Image
 from pypdf import PdfReader
 
 from evidence.custody import storage
@@ -25,7 +25,7 @@ from tests.evidence.factories import (
     add_image,
     add_link,
     add_message,
-    jpeg_bytes,
+    located_photo,
     make_complaint,
     make_dossier,
     make_signalement,
@@ -36,20 +36,6 @@ from tests.evidence.test_pdf_documents import certificate
 from tests.evidence.test_pdf_pictures import screenshot
 
 pytestmark = pytest.mark.django_db
-
-
-def located_photo(taken="2026:10:03 14:22:10"):
-    """A phone photo whose EXIF holds where (Lyon) and when it was taken."""
-    exif = Image.Exif()
-    exif[ExifTags.IFD.GPSInfo] = {
-        ExifTags.GPS.GPSLatitudeRef: "N",
-        ExifTags.GPS.GPSLatitude: (45.0, 45.0, 30.0),
-        ExifTags.GPS.GPSLongitudeRef: "E",
-        ExifTags.GPS.GPSLongitude: (4.0, 50.0, 10.0),
-    }
-    if taken:
-        exif.get_ifd(ExifTags.IFD.Exif)[ExifTags.Base.DateTimeOriginal] = taken
-    return jpeg_bytes(exif=exif)
 
 
 def text_of(data):
@@ -89,6 +75,9 @@ def test_each_time_says_what_it_is_and_the_annex_gives_utc_alongside(dossier):
     piece = text[text.index("Pièce n° 1\nNature") : text.index("Annexe")]
     assert "heure de Paris" not in piece and "UTC" not in piece
     annex = " ".join(text[text.index("Annexe") :].split())
+    # The journal is said to be what it is: kept by the service, dated by its clock.
+    assert "ne peut être ni modifié" not in annex
+    assert "non une date certifiée par un tiers" in annex
     assert f"{paris:%d/%m/%Y %H:%M:%S} {received:%Y-%m-%d %H:%M:%S} UTC" in annex
 
 
