@@ -27,7 +27,6 @@ class Refreshed:
     ``"altered"`` (its original no longer matches its hash) or ``"unreadable"``."""
 
     outcome: str
-    made: tuple[str, ...] = ()  # the fields it filled in
 
 
 def needs_refresh(exhibit: Exhibit) -> bool:
@@ -83,4 +82,4 @@ def refresh_exhibit(exhibit: Exhibit) -> Refreshed:
         raise
     for name, value in updates.items():
         setattr(exhibit, name, value)
-    return Refreshed("refreshed", tuple(updates))
+    return Refreshed("refreshed")
