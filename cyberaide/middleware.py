@@ -7,7 +7,10 @@ from django.conf import settings
 from django.contrib.auth import logout
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.shortcuts import render
+from django.urls import Resolver404, resolve
 from django.utils.cache import add_never_cache_headers
+
+from evidence.verifier.upload import verifier_upload_handlers
 
 
 def content_security_policy(get_response):
@@ -98,13 +101,19 @@ def request_limits(get_response):
             announced = 0
         # Only a large body needs to know who sends it (asking loads the session, which a
         # cached guide page must not do).
+        # The public verifier takes one PDF from anyone (evidence.verifier.upload).
+        verifying = request.method == "POST" and _is_verifier(request)
         if announced > settings.DATA_UPLOAD_MAX_MEMORY_SIZE:
             limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-            if request.user.is_authenticated:
+            if verifying:
+                limit += settings.CYBERAIDE_VERIFY_MAX_BYTES
+            elif request.user.is_authenticated:
                 limit += settings.CYBERAIDE_MAX_UPLOAD_BYTES
             if announced > limit:
                 return _refused(request, "too_large", status=413, limit=limit)
         if request.method == "POST":
+            if verifying:
+                request.upload_handlers = verifier_upload_handlers(request)
             try:
                 request.POST  # noqa: B018 -- parsed now, within the limits
                 request.FILES  # noqa: B018
@@ -117,6 +126,13 @@ def request_limits(get_response):
         return get_response(request)
 
     return middleware
+
+
+def _is_verifier(request):
+    try:
+        return resolve(request.path_info).url_name == "verifier"
+    except Resolver404:
+        return False
 
 
 def _refused(request, reason, *, status, limit=0):

@@ -293,6 +293,28 @@ CYBERAIDE_PDF_EXHIBIT_RENDER_SECONDS = env_int("CYBERAIDE_PDF_EXHIBIT_RENDER_SEC
 CYBERAIDE_PDF_MESSAGE_LINES = 300
 CYBERAIDE_PDF_MESSAGE_CHARACTERS = 15_000
 CYBERAIDE_PDF_TOTAL_MESSAGE_LINES = 3_000
+# Trusted time and the seal (evidence.custody.timestamps, evidence.pdf.seal). With a
+# timestamping authority (RFC 3161; a qualified one under eIDAS art. 41 gives a legal
+# presumption of date and integrity), the journal's chain head is stamped after each change
+# that adds evidence and every PDF carries a token; CYBERAIDE_TSA_CA_FILE holds the
+# authority's root certificate(s), PEM, against which every token is checked on receipt.
+# A stamp that fails is retried by the worker after CYBERAIDE_TSA_RETRY_SECONDS, doubled
+# at each attempt, up to CYBERAIDE_TSA_ATTEMPTS times; `manage.py stamp_journals` catches up.
+CYBERAIDE_TSA_URL = os.environ.get("CYBERAIDE_TSA_URL", "")
+CYBERAIDE_TSA_CA_FILE = os.environ.get("CYBERAIDE_TSA_CA_FILE", "")
+CYBERAIDE_TSA_TIMEOUT_SECONDS = env_int("CYBERAIDE_TSA_TIMEOUT_SECONDS", 10)
+CYBERAIDE_TSA_RETRY_SECONDS = env_int("CYBERAIDE_TSA_RETRY_SECONDS", 60)
+CYBERAIDE_TSA_ATTEMPTS = env_int("CYBERAIDE_TSA_ATTEMPTS", 8)
+# With a signing certificate (PKCS#12 file and its password), every PDF is sealed (PAdES
+# B-T when there is a timestamping authority, B-B otherwise). The verifier trusts the
+# seal's own root (from the PKCS#12 file), the authority's, and CYBERAIDE_TRUSTED_CA_FILE.
+CYBERAIDE_SIGNING_PKCS12 = os.environ.get("CYBERAIDE_SIGNING_PKCS12", "")
+CYBERAIDE_SIGNING_PKCS12_PASSWORD = os.environ.get("CYBERAIDE_SIGNING_PKCS12_PASSWORD", "")
+CYBERAIDE_TRUSTED_CA_FILE = os.environ.get("CYBERAIDE_TRUSTED_CA_FILE", "")
+# The public verifier (/<lang>/verifier/): the largest PDF it reads, and how many PDFs one
+# address may have checked an hour (counted in the cache: share it between web workers).
+CYBERAIDE_VERIFY_MAX_BYTES = env_int("CYBERAIDE_VERIFY_MAX_MB", 600) * 1024 * 1024
+CYBERAIDE_VERIFY_PER_HOUR = env_int("CYBERAIDE_VERIFY_PER_HOUR", 20)
 # Helper invitations and the code a pupil uses to take over a dossier a staff member
 # started: single use, valid this many days.
 CYBERAIDE_CODE_VALID_DAYS = 7

@@ -15,3 +15,11 @@ def build_document(document_id):
     from evidence.pdf.snapshots import build_document as build
 
     build(document_id)
+
+
+@task()
+def stamp_journal(dossier_id, attempt=1):
+    """Obtain a timestamp token over the dossier's chain head (evidence.custody.stamps)."""
+    from evidence.custody.stamps import stamp_or_retry
+
+    stamp_or_retry(dossier_id, attempt)

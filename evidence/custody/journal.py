@@ -29,9 +29,9 @@ def lock_dossier(dossier: Dossier) -> None:
     Dossier.objects.select_for_update().filter(pk=dossier.pk).values_list("pk").first()
 
 
-def canonical_content(event: Event) -> bytes:
-    """The bytes an event's hash covers: every field but the hashes, in a fixed form."""
-    content = {
+def canonical_fields(event: Event) -> dict[str, Any]:
+    """Every field of an event but the hashes: what its hash covers."""
+    return {
         "dossier": str(event.dossier.public_id),
         "sequence": event.sequence,
         "created_at": event.created_at.isoformat(),
@@ -41,7 +41,15 @@ def canonical_content(event: Event) -> bytes:
         "exhibit_sha256": event.exhibit_sha256,
         "details": event.details,
     }
-    return json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def canonical_content(event: Event) -> bytes:
+    """The bytes an event's hash covers, in a fixed form: the JSON object of its fields,
+    keys sorted, no spaces, non-ASCII characters as themselves, in UTF-8. The PDF's
+    annex states this method; ``tools/verify_dossier_pdf.py`` applies it."""
+    return json.dumps(
+        canonical_fields(event), sort_keys=True, ensure_ascii=False, separators=(",", ":")
+    ).encode()
 
 
 def chain_hash(previous_hash: str, event: Event) -> str:
@@ -73,6 +81,10 @@ def record_event(
     )
     event.hash = chain_hash(event.previous_hash, event)
     event.save()
+    if action in Event.STAMPED_ACTIONS:
+        from evidence.custody.stamps import ask_for_stamp
+
+        ask_for_stamp(dossier.pk)
     return event
 
 

@@ -5,7 +5,7 @@ from evidence.models.access import Capability, Scope
 from evidence.models.documents import GeneratedDocument
 from evidence.models.dossiers import Dossier, DossierQuerySet
 from evidence.models.exhibits import FILE_EXTENSIONS, Exhibit, Platform, is_online_place
-from evidence.models.journal import AppendOnlyQuerySet, Event
+from evidence.models.journal import AppendOnlyQuerySet, Event, JournalStamp
 from evidence.models.letters import Complaint, age_on, is_minor
 from evidence.models.sharing import Handover, HelperGrant, HelperInvitation, Signalement
 
@@ -22,6 +22,7 @@ __all__ = [
     "Handover",
     "HelperGrant",
     "HelperInvitation",
+    "JournalStamp",
     "Platform",
     "Scope",
     "Signalement",

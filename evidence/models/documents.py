@@ -92,6 +92,11 @@ class GeneratedDocument(models.Model):
     # Originals that hold the place they were made (a photo's GPS position) left out of
     # the PDF, as the victim chose before asking for it; their copies are still printed.
     leaves_out_located_originals = models.BooleanField(default=False, db_default=False)
+    # What makes the file verifiable by others (evidence.pdf.seal): the seal's signer, and
+    # the time its timestamping authority gave the file ("" and None without them).
+    sealed_by = models.CharField(max_length=500, blank=True, default="", db_default="")
+    timestamped_at = models.DateTimeField(null=True, blank=True)
+    timestamp_authority = models.CharField(max_length=500, blank=True, default="", db_default="")
     # The staff member's report this document renders (signalement kind only).
     signalement = models.ForeignKey(
         "Signalement", on_delete=models.SET_NULL, null=True, blank=True, related_name="documents"

@@ -54,6 +54,21 @@ class Event(models.Model):
         CLAIM_CODE_MADE = "claim_code_made", _("Code made for the pupil to take the dossier")
         DOSSIER_CLAIMED = "dossier_claimed", _("Dossier taken over by the pupil")
 
+    # What adds or changes evidence, and a PDF made: the journal's head is stamped after
+    # each (evidence.custody.stamps), when a timestamping authority is configured.
+    STAMPED_ACTIONS = frozenset(
+        {
+            Action.EXHIBIT_ADDED,
+            Action.EXHIBIT_EDITED,
+            Action.EXHIBIT_WITHDRAWN,
+            Action.EXHIBIT_RESTORED,
+            Action.EXHIBIT_ERASED,
+            Action.EXHIBIT_ALTERED,
+            Action.DOCUMENT_GENERATED,
+            Action.SIGNALEMENT_GENERATED,
+        }
+    )
+
     dossier = models.ForeignKey(
         "evidence.Dossier", on_delete=models.DO_NOTHING, related_name="events", db_constraint=True
     )
@@ -86,3 +101,30 @@ class Event(models.Model):
 
     def delete(self, *args, **kwargs):
         raise TypeError("The journal is append-only: events cannot be deleted.")
+
+
+class JournalStamp(models.Model):
+    """An RFC 3161 token over a journal's chain head: a timestamping authority's signed
+    statement that the head, and so every event up to it, existed at ``stamped_at``.
+
+    The token covers the 32 bytes of ``event.hash`` as its message imprint; it was checked
+    on receipt (``evidence.custody.timestamps.check_token``) and is printed in the PDF's
+    annex and in its ``integrite.json``. An event is stamped once a stamp covers it or a
+    later event.
+    """
+
+    dossier = models.ForeignKey("evidence.Dossier", on_delete=models.CASCADE, related_name="stamps")
+    event = models.OneToOneField(Event, on_delete=models.DO_NOTHING, related_name="stamp")
+    chain_head = models.CharField(max_length=64)
+    token = models.BinaryField()
+    authority = models.CharField(max_length=500)
+    stamped_at = models.DateTimeField()
+    serial = models.CharField(max_length=50)
+    policy = models.CharField(max_length=100)
+    received_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["dossier", "stamped_at"]
+
+    def __str__(self):
+        return f"{self.chain_head[:12]} {self.stamped_at:%Y-%m-%d %H:%M:%S}"

@@ -24,6 +24,7 @@ class Original:
     content_type: str
     received_at: datetime.datetime  # UTC
     read: Callable[[], bytes]  # decrypts and returns them, when called
+    relationship: str = "/Source"  # PDF/A-3's /AFRelationship: /Data for integrite.json
 
 
 def original_attachments(dossier: Dossier, exhibits: Iterable[PdfExhibit]) -> Iterator[Original]:

@@ -18,7 +18,6 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from evidence.custody import storage
-from evidence.custody.journal import verify_journal
 from evidence.letter.deadlines import press_law_deadline
 from evidence.letter.offences import OFFENCES_BY_KEY
 from evidence.letter.representatives import representatives
@@ -31,6 +30,7 @@ from evidence.models import (
     is_online_place,
 )
 from evidence.pdf import pictures
+from evidence.pdf.integrity import integrity_context
 from evidence.refusals import Refused
 
 RESOURCE_SCHEME = "cyberaide:"
@@ -215,17 +215,12 @@ def gather(
             line_budget -= len(shown)
             item.message_lines = [with_break_opportunities(line) for line in shown]
         numbered.append(item)
-    events = list(dossier.events.order_by("sequence"))
-    journal_ok, _broken = verify_journal(dossier, events)
     return {
         "dossier": dossier,
         "exhibits": numbered,
         "located_left_out": [item.number for item in numbered if item.original_left_out],
         "chronology": sorted(numbered, key=lambda item: Exhibit.chronological_key(item.exhibit)),
-        "events": events,
-        "journal_ok": journal_ok,
-        "chain_hash": events[-1].hash if events else "",
-        "generated_at": timezone.now(),
+        **integrity_context(dossier, numbered),
     }, resources
 
 

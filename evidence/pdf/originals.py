@@ -93,7 +93,7 @@ def _embed(writer: _IncrementalWriter, original: Original) -> IndirectObject:
             "/F": TextStringObject(original.name),
             "/UF": TextStringObject(original.name),
             "/Desc": TextStringObject(original.description),
-            "/AFRelationship": NameObject("/Source"),
+            "/AFRelationship": NameObject(original.relationship),
             "/EF": _dictionary({"/F": stream, "/UF": stream}),
         }
     )

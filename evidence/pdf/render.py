@@ -21,6 +21,7 @@ from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from evidence.models import Dossier, Signalement
+from evidence.pdf import seal
 from evidence.pdf.attachments import Original, original_attachments
 from evidence.pdf.context import (
     RESOURCE_SCHEME,
@@ -32,6 +33,7 @@ from evidence.pdf.context import (
     signalement_problems,
 )
 from evidence.pdf.glyphs import printable
+from evidence.pdf.integrity import manifest_attachment
 from evidence.pdf.originals import attach_originals
 
 
@@ -88,11 +90,12 @@ def render_pdf(
     output: BinaryIO,
     *,
     originals: Iterable[Original] = (),
-) -> None:
+) -> seal.SealResult:
     """Render a template as tagged PDF/A-3a (structure, language, figures with their
     alternative text) into ``output`` (a seekable binary file, read back
-    to attach ``originals``: see ``evidence.pdf.originals``), with a fetcher limited to
-    ``resources``."""
+    to attach ``originals`` and ``integrite.json``: see ``evidence.pdf.originals``), with a
+    fetcher limited to ``resources``; then seal it as ``context["seal"]`` plans
+    (``evidence.pdf.seal``). Raises ``TimestampFailed`` if the authority fails then."""
     with translation.override("fr"):
         html = printable(render_to_string(template_name, context))
     fetcher = DossierResources(resources)
@@ -100,22 +103,41 @@ def render_pdf(
     with cyclic_collector_paused():
         document.write_pdf(output, pdf_variant="pdf/a-3a")
     del document
-    attach_originals(output, originals)
+    manifest = [manifest_attachment(context)] if "manifest" in context else []
+    attach_originals(output, [*originals, *manifest])
+    return seal.apply(
+        output, context.get("seal", seal.SealPlan(False, False)), reason=_reason(context)
+    )
+
+
+def _reason(context: dict[str, Any]) -> str:
+    """What the seal says of the file: who made it, from what, covering which journal."""
+    dossier = context["dossier"]
+    return (
+        f"Produit par le service cyberaide à partir des pièces et du journal qu'il conserve "
+        f"pour le dossier {str(dossier.public_id)[:8]} (tête du journal "
+        f"{context.get('chain_hash', '')})"
+    )
 
 
 def write_complaint_pdf(
-    dossier: Dossier, output: BinaryIO, *, leave_out_located: bool = False
-) -> None:
+    dossier: Dossier,
+    output: BinaryIO,
+    *,
+    leave_out_located: bool = False,
+    without_timestamp: bool = False,
+) -> seal.SealResult:
     """Write the complaint PDF for this dossier into ``output``, a seekable binary file
     (a temporary file: with the originals attached, it is as large as the dossier),
     without the originals that hold a GPS position if ``leave_out_located``. Raises
-    ``DossierNotReady``."""
-    _write_document(
+    ``DossierNotReady``. ``without_timestamp``: the authority failed, seal without it."""
+    return _write_document(
         "evidence/pdf/complaint.html",
         dossier,
         output,
         problems=complaint_problems(dossier),
         make_context=lambda: complaint_context(dossier, leave_out_located=leave_out_located),
+        without_timestamp=without_timestamp,
     )
 
 
@@ -131,12 +153,14 @@ def _write_document(
     *,
     problems: list[Any],
     make_context: Callable[[], tuple[dict[str, Any], Resources]],
-) -> None:
+    without_timestamp: bool = False,
+) -> seal.SealResult:
     """A dossier's document with its originals attached, once nothing is missing."""
     if problems:
         raise DossierNotReady(problems)
     context, resources = make_context()
-    render_pdf(
+    context["seal"] = seal.plan(without_timestamp=without_timestamp)
+    return render_pdf(
         template_name,
         context,
         resources,
@@ -145,20 +169,23 @@ def _write_document(
     )
 
 
-def _in_memory(write: Callable[[Any, BinaryIO], None], subject: Any) -> bytes:
+def _in_memory(write: Callable[[Any, BinaryIO], Any], subject: Any) -> bytes:
     output = io.BytesIO()
     write(subject, output)
     return output.getvalue()
 
 
-def write_signalement_pdf(signalement: Signalement, output: BinaryIO) -> None:
+def write_signalement_pdf(
+    signalement: Signalement, output: BinaryIO, *, without_timestamp: bool = False
+) -> seal.SealResult:
     """Write a staff member's report to the prosecutor (article 40 CPP) into ``output``,
     with the same chronology, exhibits and integrity annex as the complaint. Raises
     ``DossierNotReady``."""
-    _write_document(
+    return _write_document(
         "evidence/pdf/signalement.html",
         signalement.dossier,
         output,
         problems=signalement_problems(signalement),
         make_context=lambda: signalement_context(signalement),
+        without_timestamp=without_timestamp,
     )

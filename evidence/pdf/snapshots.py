@@ -18,10 +18,10 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from evidence.custody import integrity, scratch, storage
+from evidence.custody import integrity, scratch, stamps, storage, timestamps
 from evidence.custody.journal import lock_dossier, record_event
-from evidence.models import Event, Exhibit, GeneratedDocument
-from evidence.pdf import render
+from evidence.models import Dossier, Event, Exhibit, GeneratedDocument
+from evidence.pdf import render, seal
 from evidence.services import document_states
 
 logger = logging.getLogger(__name__)
@@ -30,12 +30,16 @@ Kind = GeneratedDocument.Kind
 Progress = GeneratedDocument.Progress
 
 # Each kind of document: how it is rendered, and what the journal says of it.
-WRITERS: dict[str, Callable[[GeneratedDocument, BinaryIO], None]] = {
-    Kind.COMPLAINT: lambda document, output: render.write_complaint_pdf(
-        document.dossier, output, leave_out_located=document.leaves_out_located_originals
+# The last argument: lay it out without the file's own timestamp (the authority failed).
+WRITERS: dict[str, Callable[[GeneratedDocument, BinaryIO, bool], seal.SealResult]] = {
+    Kind.COMPLAINT: lambda document, output, without_timestamp: render.write_complaint_pdf(
+        document.dossier,
+        output,
+        leave_out_located=document.leaves_out_located_originals,
+        without_timestamp=without_timestamp,
     ),
-    Kind.SIGNALEMENT: lambda document, output: render.write_signalement_pdf(
-        document.required_signalement, output
+    Kind.SIGNALEMENT: lambda document, output, without_timestamp: render.write_signalement_pdf(
+        document.required_signalement, output, without_timestamp=without_timestamp
     ),
 }
 EVENTS: dict[str, str] = {
@@ -66,6 +70,7 @@ def build_document(document_id: int) -> GeneratedDocument:
     altered = integrity.altered(included)
     if altered:
         return _refuse_altered(document, altered)
+    _stamp_journal_first(dossier)
     # On disk, not in memory: with the originals attached, the PDF is as large as the
     # dossier. The temporary file has no name, sits in the private scratch folder, and
     # vanishes when closed.
@@ -73,7 +78,7 @@ def build_document(document_id: int) -> GeneratedDocument:
         _report(document, Progress.RENDERING)
         try:
             with time_limit(settings.CYBERAIDE_PDF_TIMEOUT_SECONDS):
-                WRITERS[document.kind](document, output)
+                sealed = _write(document, output)
         except RenderTimedOut:
             logger.error("Rendering document %s took too long", document.public_id)
             document_states.fail(document, GeneratedDocument.Failure.TIMED_OUT)
@@ -98,6 +103,9 @@ def build_document(document_id: int) -> GeneratedDocument:
             document.sha256 = sha256
             document.size = size
             document.exhibit_count = len(included)
+            document.sealed_by = sealed.sealed_by
+            document.timestamped_at = sealed.timestamped_at
+            document.timestamp_authority = sealed.timestamp_authority
             document.status = GeneratedDocument.Status.READY
             document.progress = ""
             document.completed_at = timezone.now()
@@ -120,6 +128,28 @@ def build_document(document_id: int) -> GeneratedDocument:
         storage.delete_files([name])
         raise
     return document
+
+
+def _stamp_journal_first(dossier: Dossier) -> None:
+    """The PDF prints the journal's tokens: stamp its head now if the queue has not yet
+    (the worker, not an upload, waits for the authority). A failure is only logged: the
+    annex then says which entries no token covers."""
+    try:
+        stamps.stamp_head(dossier)
+    except timestamps.TimestampFailed as error:
+        logger.warning("Stamping the journal of dossier %s failed: %s", dossier.public_id, error)
+
+
+def _write(document: GeneratedDocument, output: BinaryIO) -> seal.SealResult:
+    """Lay out and seal the document; if the authority fails at the last step, lay it out
+    again, saying the file has no timestamp of its own, and seal it without one."""
+    try:
+        return WRITERS[document.kind](document, output, False)
+    except timestamps.TimestampFailed as error:
+        logger.warning("Timestamping document %s failed: %s", document.public_id, error)
+        output.seek(0)
+        output.truncate()
+        return WRITERS[document.kind](document, output, True)
 
 
 class RenderTimedOut(BaseException):

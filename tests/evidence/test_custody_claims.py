@@ -208,8 +208,18 @@ def test_an_erased_exhibit_is_in_no_pdf_and_no_export(
     second = make_pdf(client, dossier, django_capture_on_commit_callbacks)
     data = pdf_of(client, second)
     # Only the message kept, as its text: nothing of the erased picture.
-    assert list(pypdf.PdfReader(io.BytesIO(data)).attachments) == [f"001-{kept.download_name}"]
-    assert mistake.sha256 not in data.decode("latin-1")
+    assert list(pypdf.PdfReader(io.BytesIO(data)).attachments) == [
+        f"001-{kept.download_name}",
+        "integrite.json",
+    ]
+    # Its fingerprint is only where the journal must print it for anyone to recompute the
+    # chain: the entries that recorded its arrival and its erasure. No piece holds it.
+    integrity = json.loads(pypdf.PdfReader(io.BytesIO(data)).attachments["integrite.json"][0])
+    assert [e["sha256"] for e in integrity["exhibits"]] == [kept.sha256]
+    assert [e["action"] for e in integrity["events"] if e["exhibit_sha256"] == mistake.sha256] == [
+        "exhibit_added",
+        "exhibit_erased",
+    ]
     archive, manifest = exported(client)
     (entry,) = manifest["dossiers"]
     assert [exhibit["id"] for exhibit in entry["exhibits"]] == [str(kept.public_id)]

@@ -64,7 +64,7 @@ def test_the_complaint_shows_every_page_under_its_piece_number(dossier):
     printed = sorted(image.image.size for image in reader.pages[0].images)
     assert len(printed) == 3 and all(max(size) == 1240 for size in printed)
     assert exhibit.sha256 in text  # and the original still rides inside
-    assert list(reader.attachments) == [f"001-{exhibit.download_name}"]
+    assert list(reader.attachments) == [f"001-{exhibit.download_name}", "integrite.json"]
 
 
 def test_a_page_claiming_an_absurd_size_is_rendered_small(dossier):

@@ -165,6 +165,7 @@ def test_hostile_user_text_stays_text_and_nothing_is_fetched(django_user_model, 
     assert list(reader.attachments) == [
         f"001-{exhibit.download_name}",
         f"002-{message.download_name}",
+        "integrite.json",  # the annex, for machines: written by cyberaide, not by the text
     ]
     assert reader.attachments[f"002-{message.download_name}"] == [hostile.encode()]
 

@@ -45,7 +45,12 @@ def text_of(data):
 
 
 def attachments(data):
-    return {name: files[0] for name, files in PdfReader(io.BytesIO(data)).attachments.items()}
+    """The originals attached to a PDF (integrite.json, the annex for machines, aside)."""
+    return {
+        name: files[0]
+        for name, files in PdfReader(io.BytesIO(data)).attachments.items()
+        if name != "integrite.json"
+    }
 
 
 @pytest.fixture

@@ -52,7 +52,8 @@ def test_a_long_message_prints_in_part_and_rides_whole_in_the_pdf(dossier):
 
     reader = pypdf.PdfReader(io.BytesIO(storage.read_file(dossier, document.file)))
     assert len(reader.pages) < 25  # was 853 pages for such a message
-    (name,) = reader.attachments
+    name, manifest = reader.attachments
+    assert manifest == "integrite.json"
     assert name == f"001-{message.download_name}" and name.endswith(".txt")
     assert reader.attachments[name][0] == text.encode()  # whole, byte for byte
     printed = "".join(page.extract_text() for page in reader.pages)
