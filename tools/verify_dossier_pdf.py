@@ -25,13 +25,15 @@ from pypdf import PdfReader
 
 def main(pdf, folder="."):
     reader = PdfReader(pdf)
-    files = {name: data[0] for name, data in reader.attachments.items()}
-    manifest = json.loads(files["integrite.json"])
-    ok = True
+    files = reader.attachments  # name -> every file of that name (a second one was added)
+    manifest = json.loads(files["integrite.json"][-1])
+    ok = len(files["integrite.json"]) == 1
+    if not ok:
+        print("integrite.json MISMATCH: the PDF holds more than one")
     for exhibit in manifest["exhibits"]:
         name = exhibit["attachment"]
-        if name:
-            computed = hashlib.sha256(files.get(name, b"")).hexdigest()
+        for data in files.get(name, [b""]) if name else []:
+            computed = hashlib.sha256(data).hexdigest()
             same = computed == exhibit["sha256"]
             ok &= same
             print(f"exhibit {exhibit['number']}: {name} {'OK' if same else 'MISMATCH'} {computed}")

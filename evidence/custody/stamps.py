@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F, Max, OuterRef, Q, Subquery
+from django.db.models import F, Max, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from evidence.custody import timestamps
@@ -90,7 +90,7 @@ def retry(dossier_id: int, attempt: int) -> None:
     stamp_journal.using(run_after=run_after).enqueue(dossier_id, attempt + 1)
 
 
-def unstamped_dossiers() -> Iterable[Dossier]:
+def unstamped_dossiers() -> QuerySet[Dossier]:
     """Dossiers whose last event no stamp covers."""
     head = Event.objects.filter(dossier=OuterRef("pk")).order_by("-sequence").values("sequence")
     stamped = (

@@ -27,8 +27,8 @@ class VerifyPdfForm(LaidOut, forms.Form):
 
     def clean_pdf(self):
         upload = self.cleaned_data["pdf"]
-        with upload.open("rb") as stream:
-            start = stream.read(5)
+        upload.seek(0)
+        start = upload.read(5)
         if start != b"%PDF-":
             raise forms.ValidationError(_("This file is not a PDF."))
         return upload

@@ -101,10 +101,8 @@ def apply(output: BinaryIO, chosen: SealPlan, *, reason: str) -> SealResult:
 
     output.seek(0)
     writer = IncrementalPdfFileWriter(output, strict=False)
-    timestamper = (
-        HTTPTimeStamper(settings.CYBERAIDE_TSA_URL, timeout=settings.CYBERAIDE_TSA_TIMEOUT_SECONDS)
-        if chosen.timestamps
-        else None
+    timestamper = HTTPTimeStamper(
+        settings.CYBERAIDE_TSA_URL, timeout=settings.CYBERAIDE_TSA_TIMEOUT_SECONDS
     )
     try:
         if chosen.seals:
@@ -120,7 +118,7 @@ def apply(output: BinaryIO, chosen: SealPlan, *, reason: str) -> SealResult:
                     writer,
                     metadata,
                     signer=_signer(*_signing_configuration()),
-                    timestamper=timestamper,
+                    timestamper=timestamper if chosen.timestamps else None,
                     in_place=True,
                 )
             )

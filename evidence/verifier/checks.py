@@ -113,6 +113,7 @@ def _check_seals(stream: BinaryIO, report: Report) -> None:
     roots = trust_roots()
     for signature in signatures:
         context = ValidationContext(trust_roots=roots)
+        status: Any
         if signature.sig_object_type == "/DocTimeStamp":
             status = timestamps.run(
                 pdf_embedded.async_validate_pdf_timestamp(signature, validation_context=context)
@@ -210,12 +211,23 @@ def _check_originals(reader: Any, manifest: dict[str, Any], printed: str, report
     expected = {
         item["attachment"]: item for item in manifest.get("exhibits", []) if item.get("attachment")
     }
-    found = {}
+    # Each attached file's SHA-256, by name: a name held twice means a file was added.
+    attached: dict[str, list[str]] = {}
     for attachment in reader.attachment_list:
-        if attachment.name == MANIFEST_NAME:
-            continue
-        found[attachment.name] = hashlib.sha256(attachment.content).hexdigest()
+        digest = hashlib.sha256(attachment.content).hexdigest()
+        attached.setdefault(attachment.name, []).append(digest)
     altered = 0
+    for name in sorted(name for name, digests in attached.items() if len(digests) > 1):
+        altered += 1
+        report.add(
+            Outcome.ALTERED,
+            _("Attached file %(name)s") % {"name": name},
+            _("The PDF holds two files of this name: one was added after it was made."),
+        )
+    attached.pop(MANIFEST_NAME, None)
+    found = {
+        name: digests[0] if len(set(digests)) == 1 else "" for name, digests in attached.items()
+    }
     for item in manifest.get("exhibits", []):
         number, sha256 = item.get("number"), str(item.get("sha256", ""))
         name = item.get("attachment")
@@ -259,7 +271,7 @@ def _check_originals(reader: Any, manifest: dict[str, Any], printed: str, report
 def _check_journal(manifest: dict[str, Any], printed: str, report: Report) -> dict[int, str]:
     """Recompute every event and the chain; return each event's hash by sequence."""
     events = manifest.get("events", [])
-    previous, heads = GENESIS_HASH, {}
+    previous, heads = GENESIS_HASH, dict[int, str]()
     for position, event in enumerate(events, start=1):
         fields = {
             key: value for key, value in event.items() if key not in ("hash", "previous_hash")

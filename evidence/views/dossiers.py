@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from cyberaide.http import posted
+from evidence.custody import stamps, timestamps
 from evidence.custody.journal import verify_journal
 from evidence.forms.exhibits import (
     DossierEraseForm,
@@ -24,6 +25,7 @@ from evidence.models import (
     Exhibit,
     GeneratedDocument,
     HelperGrant,
+    JournalStamp,
     Signalement,
 )
 from evidence.services import dossiers as dossier_services
@@ -38,6 +40,7 @@ class JournalLine:
     requested_by: str  # for a PDF made by the task: the person who asked for it
     helper: HelperGrant | None  # when the person is one of the dossier's helpers
     changed: tuple[str, ...] = ()  # the fields an edit changed, in the reader's words
+    stamp: JournalStamp | None = None  # the first timestamp token that covers it
 
 
 # The model whose fields each kind of edit names in the journal.
@@ -105,11 +108,16 @@ def dossier_detail(request, public_id):
     grants = list(dossier.helper_grants.select_related("helper"))
     helpers_by_name = {grant.helper.get_username(): grant for grant in grants}
     journal = []
+    covering = stamps.stamped_events(dossier, events)
     for event in events:
         # A PDF is recorded by the task that made it, for the person who asked for it.
         requested_by = event.details.get("requested_by", "")
         helper = helpers_by_name.get(requested_by or event.actor)
-        journal.append(JournalLine(event, requested_by, helper, changed_labels(event)))
+        journal.append(
+            JournalLine(
+                event, requested_by, helper, changed_labels(event), covering.get(event.sequence)
+            )
+        )
     numbered = [exhibit for exhibit in exhibits if exhibit.withdrawn_at is None]
     complaint = getattr(dossier, "complaint", None)
     context = {
@@ -131,6 +139,8 @@ def dossier_detail(request, public_id):
         "journal": journal,
         "journal_ok": journal_ok,
         "broken_event": broken_event,
+        "trusted_time": timestamps.configured() or bool(covering),
+        "stamped_up_to": max(covering, default=0),
         "in_date_order": numbered == sorted(numbered, key=Exhibit.chronological_key),
         "press_law": complaint
         and press_law_deadline(complaint.offences, enumerate(numbered, start=1)),

@@ -32,9 +32,10 @@ def verify(request):
             status = 429
         elif form.is_valid():
             upload = form.cleaned_data["pdf"]
-            with upload.open("rb") as stream:
-                report = verify_pdf(stream)
-            upload.close()  # a temporary file is deleted now, not at the end of the request
+            try:
+                report = verify_pdf(upload.file)
+            finally:
+                upload.close()  # a temporary file is deleted now, not at the end of the request
         else:
             status = 400
     context = {"form": form, "report": report, "not_proven": NOT_PROVEN}

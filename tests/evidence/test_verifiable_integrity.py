@@ -5,6 +5,7 @@ genuine and altered PDFs."""
 
 import base64
 import hashlib
+import html
 import io
 import json
 import subprocess
@@ -14,6 +15,7 @@ from pathlib import Path
 import pypdf
 import pytest
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 from django.utils import translation
 
 from evidence.custody import stamps, timestamps
@@ -317,3 +319,58 @@ def test_the_standalone_script_recomputes_everything_and_writes_tokens_for_opens
     )
     assert failed.returncode == 1 and "MISMATCH" in failed.stdout
     assert hashlib.sha256(b"another picture").hexdigest() in failed.stdout
+
+
+# The public verifier page ----------------------------------------------------------------
+
+
+def _post(client, data, name="plainte.pdf"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    with translation.override("fr"):
+        url = reverse("verifier")
+    return client.post(url, {"pdf": SimpleUploadedFile(name, data, "application/pdf")})
+
+
+def test_anyone_checks_a_pdf_in_one_step_and_nothing_is_kept(sealed, client, settings):
+    _dossier, _document, data = sealed
+    scratch = Path(settings.FILE_UPLOAD_TEMP_DIR)
+    before = set(scratch.rglob("*")) if scratch.exists() else set()
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 1024  # through the scratch folder, as a big file
+    with translation.override("fr"):
+        assert client.get(reverse("verifier")).status_code == 200  # no account
+    response = _post(client, data)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "exactement tel que cyberaide l" in html.unescape(page)
+    assert "Sceau du service" in page and "Journal" in page
+    assert "Ce qu’aucune vérification du fichier ne peut prouver" in html.unescape(page)
+    after = set(scratch.rglob("*")) if scratch.exists() else set()
+    assert after == before  # the upload's temporary file is gone
+    assert response.get("Cache-Control", "").startswith("max-age=0")
+
+
+def test_the_page_reports_an_altered_pdf_and_refuses_what_is_not_one(sealed, client, settings):
+    _dossier, _document, data = sealed
+    altered = _altered_reports(data)["an event removed"]
+    page = html.unescape(_post(client, altered).content.decode())
+    assert "a été modifié après que cyberaide l’a fait" in page
+    refused = _post(client, b"GIF89a not a pdf", "image.gif")
+    assert refused.status_code == 400
+    assert "Ce fichier n’est pas un PDF." in html.unescape(refused.content.decode())
+    settings.CYBERAIDE_VERIFY_MAX_BYTES = 1024 * 1024
+    too_large = _post(client, data + b"\0" * 1024 * 1024)
+    assert too_large.status_code == 400
+    assert "Ce fichier dépasse 1 Mo" in html.unescape(too_large.content.decode())
+
+
+def test_one_address_has_a_limited_number_of_checks_an_hour(sealed, client, settings):
+    _dossier, _document, data = sealed
+    settings.CYBERAIDE_VERIFY_PER_HOUR = 1
+    from django.core.cache import cache
+
+    cache.clear()
+    assert _post(client, data).status_code == 200
+    again = _post(client, data)
+    assert again.status_code == 429
+    assert "dans la dernière heure" in html.unescape(again.content.decode())
