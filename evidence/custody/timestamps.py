@@ -31,6 +31,10 @@ class TimestampFailed(Exception):
     """No token: the authority is down, slow, refused, or sent one that does not verify."""
 
 
+class UntrustedAuthority(TimestampFailed):
+    """The token verifies, but its authority does not chain to a trusted root."""
+
+
 @dataclass(frozen=True)
 class Token:
     """A token that verified, and what it says."""
@@ -80,15 +84,24 @@ def check_token(der: bytes, digest: bytes, *, trust: ValidationContext | None = 
     if not status.get("valid"):
         raise TimestampFailed("The authority's signature on the token does not verify.")
     if status.get("trust_problem_indic") is not None:
-        raise TimestampFailed(f"The authority is not trusted: {status['trust_problem_indic']}.")
+        raise UntrustedAuthority(f"The authority is not trusted: {status['trust_problem_indic']}.")
     return Token(
         der=der,
         digest=digest.hex(),
-        authority=status["signing_cert"].subject.human_friendly,
+        authority=display_name(status["signing_cert"].subject),
         time=info["gen_time"].native.astimezone(datetime.UTC),
         serial=info["serial_number"].native,
         policy=info["policy"].dotted,
     )
+
+
+def display_name(name: x509.Name) -> str:
+    """A certificate subject as people read it: "cyberaide TSA (Association X)"."""
+    parts = name.native
+    common, organization = parts.get("common_name"), parts.get("organization_name")
+    if not common:
+        return name.human_friendly
+    return f"{common} ({organization})" if organization else common
 
 
 def tsa_trust() -> ValidationContext:

@@ -57,7 +57,7 @@ def plan(*, without_timestamp: bool = False) -> SealPlan:
 
 
 def signer_name() -> str:
-    return _signer(*_signing_configuration()).signing_cert.subject.human_friendly
+    return timestamps.display_name(_signer(*_signing_configuration()).signing_cert.subject)
 
 
 def _signing_configuration() -> tuple[str, float, str]:
@@ -153,7 +153,7 @@ def _result(output: BinaryIO, chosen: SealPlan) -> SealResult:
         info = token["encap_content_info"]["content"].parsed
         time = info["gen_time"].native.astimezone(datetime.UTC)
         authority = _tsa_subject(token)
-    sealed_by = signature.signer_cert.subject.human_friendly if chosen.seals else ""
+    sealed_by = timestamps.display_name(signature.signer_cert.subject) if chosen.seals else ""
     return SealResult(sealed_by=sealed_by, timestamped_at=time, timestamp_authority=authority)
 
 
@@ -166,5 +166,5 @@ def _tsa_subject(signed_data: Any) -> str:
             candidate.issuer == sid["issuer"]
             and candidate.serial_number == sid["serial_number"].native
         ):
-            return candidate.subject.human_friendly
+            return timestamps.display_name(candidate.subject)
     return ""

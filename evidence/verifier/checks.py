@@ -132,7 +132,7 @@ def _report_signature(report: Report, signature: Any, status: Any, title: str) -
     from pyhanko.sign.diff_analysis import ModificationLevel
     from pyhanko.sign.validation.status import SignatureCoverageLevel
 
-    who = status.signing_cert.subject.human_friendly
+    who = timestamps.display_name(status.signing_cert.subject)
     end = max(start + length for start, length in _pairs(signature.sig_object["/ByteRange"]))
     if not (status.intact and status.valid):
         report.add(
@@ -189,7 +189,7 @@ def _report_signature(report: Report, signature: Any, status: Any, title: str) -
 
 
 def _tsa_name(stamp: Any) -> str:
-    return stamp.signing_cert.subject.human_friendly
+    return timestamps.display_name(stamp.signing_cert.subject)
 
 
 def _describe_change(status: Any) -> str:
@@ -255,7 +255,7 @@ def _check_originals(reader: Any, manifest: dict[str, Any], printed: str, report
             _("Attached file %(name)s") % {"name": name},
             _("It is listed nowhere in the annex: it was added to the PDF."),
         )
-    attached = [name for name in expected if name in found]
+    present = [name for name in expected if name in found]
     if not altered:
         report.add(
             Outcome.VERIFIED,
@@ -264,7 +264,7 @@ def _check_originals(reader: Any, manifest: dict[str, Any], printed: str, report
                 "%(exhibits)s exhibit(s) listed; each of the %(attached)s attached original(s) "
                 "matches the SHA-256 printed in the annex."
             )
-            % {"exhibits": len(manifest.get("exhibits", [])), "attached": len(attached)},
+            % {"exhibits": len(manifest.get("exhibits", [])), "attached": len(present)},
         )
 
 
@@ -329,6 +329,7 @@ def _check_tokens(manifest: dict[str, Any], heads: dict[int, str], report: Repor
         return
     from pyhanko_certvalidator import ValidationContext
 
+    valid: list[timestamps.Token] = []
     for token in tokens:
         sequence = token.get("covers_sequence")
         title = _("Timestamp token over entries 1 to %(sequence)s") % {"sequence": sequence}
@@ -340,35 +341,41 @@ def _check_tokens(manifest: dict[str, Any], heads: dict[int, str], report: Repor
                 % {"sequence": sequence},
             )
             continue
-        trust = ValidationContext(trust_roots=trust_roots())
         try:
-            checked = timestamps.check_token(
-                base64.b64decode(token.get("token", "")),
-                bytes.fromhex(token["chain_head"]),
-                trust=trust,
+            valid.append(
+                timestamps.check_token(
+                    base64.b64decode(token.get("token", "")),
+                    bytes.fromhex(token["chain_head"]),
+                    trust=ValidationContext(trust_roots=trust_roots()),
+                )
             )
-        except (timestamps.TimestampFailed, binascii.Error, ValueError) as error:
-            untrusted = "not trusted" in str(error)
+        except timestamps.UntrustedAuthority:
             report.add(
-                Outcome.UNPROVEN if untrusted else Outcome.ALTERED,
-                title,
-                _("Signed by an authority this verifier does not know.")
-                if untrusted
-                else _("It does not verify: it was changed, or does not cover this journal."),
+                Outcome.UNPROVEN, title, _("Signed by an authority this verifier does not know.")
             )
-            continue
+        except (timestamps.TimestampFailed, binascii.Error, ValueError):
+            report.add(
+                Outcome.ALTERED,
+                title,
+                _("It does not verify: it was changed, or does not cover this journal."),
+            )
+    if valid:
+        last = max(valid, key=lambda token: token.time)
+        sequence = next(t["covers_sequence"] for t in tokens if t["chain_head"] == last.digest)
         report.add(
             Outcome.VERIFIED,
-            title,
+            _("Trusted time"),
             _(
-                "Valid, from %(authority)s (serial no. %(serial)s): entries 1 to %(sequence)s "
+                "%(count)s valid timestamp token(s) from %(authority)s, each over the entry it "
+                "names; the last (serial no. %(serial)s) shows that entries 1 to %(sequence)s "
                 "existed as printed at %(time)s."
             )
             % {
-                "authority": checked.authority,
-                "serial": checked.serial,
+                "count": len(valid),
+                "authority": last.authority,
+                "serial": last.serial,
                 "sequence": sequence,
-                "time": _when(checked.time),
+                "time": _when(last.time),
             },
         )
 

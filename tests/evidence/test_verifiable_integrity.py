@@ -120,7 +120,7 @@ def test_each_evidence_change_stamps_the_chain_head_with_a_token_that_verifies(
     head = dossier.events.order_by("-sequence").first()
     stamp = JournalStamp.objects.get(event=head)
     assert stamp.chain_head == head.hash
-    assert stamp.authority.endswith("cyberaide test TSA")
+    assert stamp.authority == "cyberaide test TSA (cyberaide tests)"
     # The app's own check, and openssl's, over the head's 32 bytes.
     assert timestamps.check_token(bytes(stamp.token), bytes.fromhex(head.hash)).serial == int(
         stamp.serial
@@ -197,8 +197,8 @@ def test_the_pdf_is_sealed_pades_b_t_and_pyhanko_and_pdfsig_find_it_whole(sealed
     from pyhanko_certvalidator import ValidationContext
 
     _dossier, document, data = sealed
-    assert document.sealed_by.endswith("cyberaide test seal")
-    assert document.timestamp_authority.endswith("cyberaide test TSA")
+    assert document.sealed_by == "cyberaide test seal (Association test)"
+    assert document.timestamp_authority == "cyberaide test TSA (cyberaide tests)"
     assert document.timestamped_at is not None
     [signature] = PdfFileReader(io.BytesIO(data)).embedded_signatures
     trust = ValidationContext(trust_roots=timestamps.certificates(str(pki.ca_pem)))
@@ -224,7 +224,7 @@ def test_the_verifier_finds_a_genuine_pdf_whole(sealed):
     assert ("Seal of the service", Outcome.VERIFIED) in outcomes
     assert ("Journal", Outcome.VERIFIED) in outcomes
     assert ("Exhibits", Outcome.VERIFIED) in outcomes
-    assert any(t.startswith("Timestamp token") and o == Outcome.VERIFIED for t, o in outcomes)
+    assert ("Trusted time", Outcome.VERIFIED) in outcomes
 
 
 def _incremental(data, change):
