@@ -126,6 +126,7 @@ def site_pages(world):
             "accounts:signup",
             "accounts:recover",
             "evidence:dossier_list",
+            "verifier",
             *EMAIL_PAGES,
         )
     ]

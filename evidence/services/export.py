@@ -10,6 +10,7 @@ the pupil's and is not in it. Every path in the zip is unique.
 
 from __future__ import annotations
 
+import base64
 import datetime
 import json
 import zipfile
@@ -115,6 +116,9 @@ def _export_dossier(
                 "created_at": document.created_at.isoformat(),
                 "sha256": document.sha256,
                 "file": path,
+                "sealed_by": document.sealed_by,
+                "timestamped_at": _iso(document.timestamped_at),
+                "timestamp_authority": document.timestamp_authority,
             }
         )
     complaint = Complaint.objects.filter(dossier=dossier).first()
@@ -161,6 +165,18 @@ def _export_dossier(
                 "hash": event.hash,
             }
             for event in events
+        ],
+        # RFC 3161 tokens over the chain head (evidence.custody.stamps), DER in base64.
+        "timestamp_tokens": [
+            {
+                "covers_sequence": stamp.event.sequence,
+                "chain_head": stamp.chain_head,
+                "authority": stamp.authority,
+                "time": stamp.stamped_at.isoformat(),
+                "serial": stamp.serial,
+                "token": base64.b64encode(bytes(stamp.token)).decode(),
+            }
+            for stamp in dossier.stamps.select_related("event")
         ],
     }
 

@@ -374,3 +374,33 @@ def test_one_address_has_a_limited_number_of_checks_an_hour(sealed, client, sett
     again = _post(client, data)
     assert again.status_code == 429
     assert "dans la dernière heure" in html.unescape(again.content.decode())
+
+
+def test_an_authority_down_when_the_pdf_is_made_gives_a_pdf_sealed_without_its_timestamp(
+    dossier, tsa, sealing, django_capture_on_commit_callbacks
+):
+    filled(dossier, django_capture_on_commit_callbacks)  # stamped while the authority was up
+    tsa.down = True
+    document, data = made_pdf(dossier)
+    assert document.sealed_by and document.timestamped_at is None
+    text = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages)
+    assert "Ce fichier est scellé par le service" in text
+    assert "ce sceau est horodaté" not in text  # the annex does not claim what failed
+    with translation.override("en"):
+        report = verify_bytes(data)
+    seal = next(f for f in report.findings if str(f.title) == "Seal of the service")
+    assert seal.outcome == Outcome.VERIFIED and "carries no timestamp" in str(seal.detail)
+    assert ("Trusted time", Outcome.VERIFIED) in findings(report)  # the journal's tokens
+
+
+def test_the_dossier_page_shows_which_entries_are_certified(
+    dossier, tsa, client, django_capture_on_commit_callbacks
+):
+    filled(dossier, django_capture_on_commit_callbacks)
+    add_message(dossier, "Not yet stamped: no commit here.")
+    client.force_login(dossier.owner)
+    with translation.override("en"):
+        page = client.get(reverse("evidence:dossier_detail", args=[dossier.public_id]))
+    text = html.unescape(page.content.decode())
+    assert "a timestamping authority, independent of cyberaide, has certified" in text
+    assert text.count("existed by ") == 3 and text.count("not yet certified") == 1
