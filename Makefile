@@ -77,8 +77,10 @@ postgres-packages:
 # every other script and the emoji a message may hold, Noto (core, CJK, color emoji) and
 # Symbola (evidence/pdf/glyphs.py). poppler-utils reads PDFs back in the tests (pdffonts,
 # pdftotext, pdftoppm) and renders the pages of PDF exhibits.
+# openssl answers timestamp requests in the tests (tests/trust.py: openssl ts -reply) and
+# checks the tokens (openssl ts -verify); pdfsig (poppler-utils) checks the seal.
 PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-noto-core \
-	fonts-noto-cjk fonts-noto-color-emoji fonts-symbola poppler-utils
+	fonts-noto-cjk fonts-noto-color-emoji fonts-symbola poppler-utils openssl
 pdf-libraries:
 	@dpkg -s $(PDF_PACKAGES) >/dev/null 2>&1 || { \
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive \

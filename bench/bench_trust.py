@@ -78,9 +78,7 @@ def run(data_dir):
     size = len(io.BytesIO(data).getvalue()) / 1024 / 1024
     print(f"{EXHIBITS} exhibits, sealed PDF {size:.1f} MB, medians of {RUNS} runs")
     print(f"token over a digest (request and check): {token * 1000:.0f} ms")
-    print(
-        f"plain PDF {plain:.2f} s; with a document timestamp {stamped:.2f} s; sealed B-T {sealed:.2f} s"
-    )
+    print(f"plain PDF {plain:.2f} s; document timestamp {stamped:.2f} s; B-T seal {sealed:.2f} s")
     print(f"verifier on the sealed PDF: {verify:.2f} s; altered: {report.altered}")
     seal_share, verify_share = (sealed - plain) / plain, verify / plain
     print(

@@ -68,7 +68,7 @@ def test_sign_up_keep_evidence_and_download_everything(page, live_server, tmp_pa
     expect(chronology).to_have_count(4)
     expect(chronology.nth(3)).to_contain_text("Instagram")
     expect(page.locator("ol.exhibits img")).to_have_count(3)
-    expect(page.get_by_text("Le journal est intact")).to_be_visible()
+    expect(page.get_by_text("Vérifié à l’instant : les")).to_be_visible()
 
     page.get_by_role("link", name="Mes données").click()
     with page.expect_download() as download_info:
