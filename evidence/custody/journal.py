@@ -43,13 +43,15 @@ def canonical_fields(event: Event) -> dict[str, Any]:
     }
 
 
+def canonical_json(value: Any) -> str:
+    """The fixed JSON form: keys sorted, no spaces, non-ASCII characters as themselves."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
 def canonical_content(event: Event) -> bytes:
-    """The bytes an event's hash covers, in a fixed form: the JSON object of its fields,
-    keys sorted, no spaces, non-ASCII characters as themselves, in UTF-8. The PDF's
-    annex states this method; ``tools/verify_dossier_pdf.py`` applies it."""
-    return json.dumps(
-        canonical_fields(event), sort_keys=True, ensure_ascii=False, separators=(",", ":")
-    ).encode()
+    """The bytes an event's hash covers: the canonical JSON of its fields, in UTF-8. The
+    PDF's annex states this method; ``tools/verify_dossier_pdf.py`` applies it."""
+    return canonical_json(canonical_fields(event)).encode()
 
 
 def chain_hash(previous_hash: str, event: Event) -> str:

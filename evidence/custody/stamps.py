@@ -11,10 +11,12 @@ No network call ever runs inside a transaction.
 
 from __future__ import annotations
 
+import base64
 import bisect
 import datetime
 import logging
 from collections.abc import Iterable
+from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -105,6 +107,19 @@ def unstamped_dossiers() -> QuerySet[Dossier]:
         .filter(Q(stamped=None) | Q(stamped__lt=F("head")))
         .order_by("pk")
     )
+
+
+def token_record(stamp: JournalStamp) -> dict[str, Any]:
+    """A stamp as the export and integrite.json write it (the token DER, in base64)."""
+    return {
+        "covers_sequence": stamp.event.sequence,
+        "chain_head": stamp.chain_head,
+        "authority": stamp.authority,
+        "time": stamp.stamped_at.astimezone(datetime.UTC).isoformat(),
+        "serial": stamp.serial,
+        "policy": stamp.policy,
+        "token": base64.b64encode(bytes(stamp.token)).decode(),
+    }
 
 
 def stamped_events(dossier: Dossier, events: Iterable[Event]) -> dict[int, JournalStamp]:

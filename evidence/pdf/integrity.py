@@ -8,7 +8,6 @@ from the attached ``integrite.json``; the annex prints the same, for a reader on
 
 from __future__ import annotations
 
-import base64
 import datetime
 import json
 from collections.abc import Sequence
@@ -18,7 +17,12 @@ from typing import TYPE_CHECKING, Any
 from django.utils import timezone
 
 from evidence.custody import stamps
-from evidence.custody.journal import GENESIS_HASH, canonical_fields, verify_journal
+from evidence.custody.journal import (
+    GENESIS_HASH,
+    canonical_fields,
+    canonical_json,
+    verify_journal,
+)
 from evidence.models import Dossier, Event, JournalStamp
 from evidence.pdf.attachments import Original
 
@@ -53,8 +57,8 @@ class AnnexEvent:
 
 
 def integrity_context(dossier: Dossier, exhibits: Sequence[PdfExhibit]) -> dict[str, Any]:
-    """The annex's part of the context, ``manifest`` (the bytes of integrite.json)
-    included."""
+    """The annex's part of the context (``manifest_attachment`` turns it into
+    integrite.json, for the PDF only)."""
     events = list(dossier.events.order_by("sequence"))
     journal_ok, _broken = verify_journal(dossier, events)
     covering = stamps.stamped_events(dossier, events)
@@ -62,47 +66,48 @@ def integrity_context(dossier: Dossier, exhibits: Sequence[PdfExhibit]) -> dict[
     for event in events:
         fields = canonical_fields(event)
         annex_events.append(
-            AnnexEvent(event, fields, _canonical(fields["details"]), covering.get(event.sequence))
+            AnnexEvent(
+                event, fields, canonical_json(fields["details"]), covering.get(event.sequence)
+            )
         )
     tokens = sorted({s.pk: s for s in covering.values()}.values(), key=lambda s: s.stamped_at)
-    generated_at = timezone.now()
-    head = events[-1].hash if events else GENESIS_HASH
-    manifest = {
-        "format": MANIFEST_FORMAT,
-        "dossier": str(dossier.public_id),
-        "document_made_at": _utc(generated_at),
-        "method": METHOD,
-        "exhibits": [_exhibit(item) for item in exhibits],
-        "events": [
-            {**item.fields, "previous_hash": item.event.previous_hash, "hash": item.event.hash}
-            for item in annex_events
-        ],
-        "chain_head": head,
-        "tokens": [_token(stamp) for stamp in tokens],
-    }
     return {
         "events": annex_events,
         "journal_ok": journal_ok,
-        "chain_hash": head,
+        "chain_hash": events[-1].hash if events else GENESIS_HASH,
         "tokens": tokens,
         "unstamped_from": next(
             (item.event.sequence for item in annex_events if item.stamp is None), None
         ),
-        "generated_at": generated_at,
+        "generated_at": timezone.now(),
         "method": METHOD,
         "manifest_name": MANIFEST_NAME,
-        "manifest": json.dumps(manifest, ensure_ascii=False, indent=1).encode(),
     }
 
 
 def manifest_attachment(context: dict[str, Any]) -> Original:
-    data = context["manifest"]
+    """integrite.json: what the annex prints, for machines."""
+    generated_at = context["generated_at"].astimezone(datetime.UTC)
+    manifest = {
+        "format": MANIFEST_FORMAT,
+        "dossier": str(context["dossier"].public_id),
+        "document_made_at": generated_at.isoformat(),
+        "method": METHOD,
+        "exhibits": [_exhibit(item) for item in context["exhibits"]],
+        "events": [
+            {**item.fields, "previous_hash": item.event.previous_hash, "hash": item.event.hash}
+            for item in context["events"]
+        ],
+        "chain_head": context["chain_hash"],
+        "tokens": [stamps.token_record(stamp) for stamp in context["tokens"]],
+    }
+    data = json.dumps(manifest, ensure_ascii=False, indent=1).encode()
     return Original(
         name=MANIFEST_NAME,
         description="Copie lisible par machine de l'annexe d'intégrité : pièces, empreintes, "
         "journal complet et jetons d'horodatage (voir tools/verify_dossier_pdf.py).",
         content_type="application/json",
-        received_at=context["generated_at"].astimezone(datetime.UTC),
+        received_at=generated_at,
         read=lambda: data,
         relationship="/Data",
     )
@@ -119,22 +124,6 @@ def _exhibit(item: PdfExhibit) -> dict[str, Any]:
         "received_at": _utc(exhibit.received_at),
         "attachment": item.attachment_name or None,
     }
-
-
-def _token(stamp: JournalStamp) -> dict[str, Any]:
-    return {
-        "covers_sequence": stamp.event.sequence,
-        "chain_head": stamp.chain_head,
-        "authority": stamp.authority,
-        "time": _utc(stamp.stamped_at),
-        "serial": stamp.serial,
-        "policy": stamp.policy,
-        "token": base64.b64encode(bytes(stamp.token)).decode(),
-    }
-
-
-def _canonical(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
 def _utc(moment: datetime.datetime) -> str:

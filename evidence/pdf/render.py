@@ -103,7 +103,7 @@ def render_pdf(
     with cyclic_collector_paused():
         document.write_pdf(output, pdf_variant="pdf/a-3a")
     del document
-    manifest = [manifest_attachment(context)] if "manifest" in context else []
+    manifest = [manifest_attachment(context)] if "manifest_name" in context else []
     attach_originals(output, [*originals, *manifest])
     return seal.apply(
         output, context.get("seal", seal.SealPlan(False, False)), reason=_reason(context)

@@ -10,7 +10,6 @@ the pupil's and is not in it. Every path in the zip is unique.
 
 from __future__ import annotations
 
-import base64
 import datetime
 import json
 import zipfile
@@ -20,7 +19,7 @@ from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
 
-from evidence.custody import keys, scratch, storage
+from evidence.custody import keys, scratch, stamps, storage
 from evidence.custody.journal import record_event, verify_journal
 from evidence.models import Complaint, Dossier, Event, HelperGrant, Signalement
 
@@ -166,17 +165,9 @@ def _export_dossier(
             }
             for event in events
         ],
-        # RFC 3161 tokens over the chain head (evidence.custody.stamps), DER in base64.
+        # RFC 3161 tokens over the chain head (evidence.custody.stamps).
         "timestamp_tokens": [
-            {
-                "covers_sequence": stamp.event.sequence,
-                "chain_head": stamp.chain_head,
-                "authority": stamp.authority,
-                "time": stamp.stamped_at.isoformat(),
-                "serial": stamp.serial,
-                "token": base64.b64encode(bytes(stamp.token)).decode(),
-            }
-            for stamp in dossier.stamps.select_related("event")
+            stamps.token_record(stamp) for stamp in dossier.stamps.select_related("event")
         ],
     }
 

@@ -24,7 +24,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
 from evidence.custody import timestamps
-from evidence.custody.journal import GENESIS_HASH
+from evidence.custody.journal import GENESIS_HASH, canonical_json
 from evidence.pdf import seal
 from evidence.pdf.integrity import MANIFEST_FORMAT, MANIFEST_NAME
 from evidence.verifier.report import Outcome, Report
@@ -276,7 +276,7 @@ def _check_journal(manifest: dict[str, Any], printed: str, report: Report) -> di
         fields = {
             key: value for key, value in event.items() if key not in ("hash", "previous_hash")
         }
-        content = json.dumps(fields, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        content = canonical_json(fields)
         computed = hashlib.sha256(previous.encode() + content.encode()).hexdigest()
         problem = ""
         if event.get("sequence") != position:

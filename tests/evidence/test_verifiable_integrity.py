@@ -17,6 +17,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import translation
+from PIL import Image
 
 from evidence.custody import stamps, timestamps
 from evidence.models import JournalStamp
@@ -250,7 +251,7 @@ def _altered_reports(data):
     def replace_image(writer):
         page = writer.pages[len(writer.pages) // 2]
         for image in page.images:
-            image.replace(__import__("PIL.Image").Image.new("RGB", (50, 50), "red"))
+            image.replace(Image.new("RGB", (50, 50), "red"))
             break
 
     flipped = bytearray(data)
